@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** Everything the process reads from its environment, validated once at start. */
+const schema = z.object({
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppId: z.string().trim().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppTenantId: z.string().trim().default(''),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DB_PATH: z.string().trim().min(1).default('data/shop.db'),
+  STAFF_IDS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
+  STAFF_TOKEN: z.string().default(''),
+  STAFF_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  DEMO_SEED: z.coerce.number().int().default(42),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws a one-line ConfigError naming the bad key. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw = Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`invalid configuration: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const config = parsed.data;
+  if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {
+    throw new ConfigError('invalid configuration: MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (config.MicrosoftAppType === 'SingleTenant' && config.MicrosoftAppId && !config.MicrosoftAppTenantId) {
+    throw new ConfigError('invalid configuration: MicrosoftAppTenantId: required for SingleTenant apps');
+  }
+  return config;
+}
+
+/** True when incoming requests are checked for a Bot Framework channel token. */
+export function channelAuthEnabled(config: Config): boolean {
+  return config.MicrosoftAppId !== '';
+}
