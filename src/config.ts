@@ -18,6 +18,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   DEMO_SEED: z.coerce.number().int().default(42),
+  /** Where the trained language model is cached; defaults to `cache/` next to the database. */
+  NLU_CACHE_DIR: z.string().trim().optional(),
 });
 
 export type Config = z.infer<typeof schema>;

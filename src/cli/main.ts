@@ -4,15 +4,15 @@ import { processIO, UsageError, type CliIO, type CommandRun } from './io';
  * `shopmate <command> …`: each command lives in src/cli/commands/<name>.ts and exports `run`.
  * Modules load lazily so `shopmate demo` never pays for the NLU's imports.
  */
-const commands: Record<string, { summary: string }> = {
-  demo: { summary: 'demo --db FILE [--seed N]                 build the demo store' },
-  import: { summary: 'import --format online-retail --db FILE CSV  load real transactions' },
-  eval: { summary: 'eval recommend|forecast|nlu|sentiment …    offline evaluation' },
-  segments: { summary: 'segments --db FILE [--json]               customer segments' },
-  reprice: { summary: 'reprice --db FILE --sku X [--json]        price recommendation' },
-  forecast: { summary: 'forecast --db FILE --sku X [--json]       demand forecast' },
-  nlu: { summary: 'nlu "text" [--json]                       what the bot understands' },
-  chat: { summary: 'chat [--db FILE] [--user ID]              talk to the bot here' },
+const commands: Record<string, { summary: string; load: () => Promise<{ run: CommandRun }> }> = {
+  demo: { summary: 'demo --db FILE [--seed N]                 build the demo store' , load: () => import('./commands/demo') },
+  import: { summary: 'import --format online-retail --db FILE CSV  load real transactions' , load: () => import('./commands/import') },
+  eval: { summary: 'eval recommend|forecast|nlu|sentiment …    offline evaluation' , load: () => import('./commands/eval') },
+  segments: { summary: 'segments --db FILE [--json]               customer segments' , load: () => import('./commands/segments') },
+  reprice: { summary: 'reprice --db FILE --sku X [--json]        price recommendation' , load: () => import('./commands/reprice') },
+  forecast: { summary: 'forecast --db FILE --sku X [--json]       demand forecast' , load: () => import('./commands/forecast') },
+  nlu: { summary: 'nlu "text" [--json]                       what the bot understands' , load: () => import('./commands/nlu') },
+  chat: { summary: 'chat [--db FILE] [--user ID]              talk to the bot here' , load: () => import('./commands/chat') },
 };
 
 export function usage(): string {
@@ -31,7 +31,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 2;
   }
   try {
-    const { run } = (await import(`./commands/${name}`)) as { run: CommandRun };
+    const { run } = await command.load();
     return await run(rest, io);
   } catch (e) {
     const message = e instanceof UsageError ? e.message : ((e as { code?: string }).code === 'ENOENT' ? (e as Error).message : String((e as Error)?.message ?? e));

@@ -5,6 +5,23 @@ import { CustomerRepo } from './repos/customers';
 import { OrderRepo } from './repos/orders';
 import { BotStateRepo } from './repos/botState';
 import { AuditRepo } from './repos/audit';
+import { ReviewRepo } from './repos/reviews';
+import { ProductSearch } from './search';
+import { Carts, flatShipping, type CartPricer } from './carts';
+import { Identity } from './identity';
+import { CustomerOrders } from './customerOrders';
+import { Support } from './support';
+import { loadPolicy, type Policy } from './policy';
+import { toCents } from './money';
+import path from 'node:path';
+
+/** The store policy shipped with the code; a store edits data/policy.json or points POLICY_PATH elsewhere. */
+export const DEFAULT_POLICY_PATH = path.resolve(__dirname, '../../data/policy.json');
+
+export interface EngineOptions {
+  policy?: Policy;
+  pricer?: CartPricer;
+}
 
 export { openDatabase, type Db } from './db';
 export { EngineError } from './errors';
@@ -16,16 +33,43 @@ export class Engine {
   readonly orders: OrderRepo;
   readonly botState: BotStateRepo;
   readonly audit: AuditRepo;
+  readonly reviews: ReviewRepo;
+  readonly policy: Policy;
+  readonly search: ProductSearch;
+  readonly carts: Carts;
+  readonly identity: Identity;
+  readonly customerOrders: CustomerOrders;
+  readonly support: Support;
 
   constructor(
     readonly db: Db,
     readonly clock: Clock = systemClock,
+    options: EngineOptions = {},
   ) {
     this.products = new ProductRepo(db);
     this.customers = new CustomerRepo(db);
     this.orders = new OrderRepo(db);
     this.botState = new BotStateRepo(db);
     this.audit = new AuditRepo(db);
+    this.reviews = new ReviewRepo(db);
+    this.policy = options.policy ?? loadPolicy(DEFAULT_POLICY_PATH);
+    this.search = new ProductSearch(db);
+    const shipping = flatShipping(toCents(this.policy.shipping.standard_fee), toCents(this.policy.shipping.free_over));
+    this.carts = new Carts(db, clock, options.pricer ?? shipping);
+    this.identity = new Identity(db, clock);
+    this.customerOrders = new CustomerOrders(db, clock, this.policy);
+    this.support = new Support(db, clock);
+  }
+
+  /** The catalogue's words for the NLU: categories, brands, colours, sizes and product names. */
+  vocabulary() {
+    return {
+      categories: this.products.distinct('category'),
+      brands: this.products.distinct('brand'),
+      colours: this.products.distinct('colour'),
+      sizes: this.products.distinct('size'),
+      products: this.db.prepare('SELECT sku, name FROM products WHERE active = 1').all() as { sku: string; name: string }[],
+    };
   }
 
   /** True when the database answers a trivial query (health checks). */

@@ -1,0 +1,31 @@
+import { MessageFactory } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { ShopServices } from '../src/bot/services';
+import { userIdOf } from '../src/bot/session';
+import { button, suggestions } from '../src/replies/products';
+
+export const DEALS_DIALOG = 'dealsDialog';
+
+/** The promotions this customer is eligible for, best first, with their terms. */
+export class DealsDialog extends ComponentDialog {
+  constructor(private readonly services: ShopServices) {
+    super(DEALS_DIALOG);
+    this.addDialog(new WaterfallDialog(`${DEALS_DIALOG}.run`, [this.show.bind(this)]));
+    this.initialDialogId = `${DEALS_DIALOG}.run`;
+  }
+
+  private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const customer = this.services.engine.identity.customerFor(userIdOf(step.context));
+    const offers = this.services.offers.offersFor(customer?.id ?? null).slice(0, 5);
+    if (offers.length === 0) {
+      await step.context.sendActivity(MessageFactory.suggestedActions(['Recommend something'], 'There are no special offers running for you right now, but I can recommend something you might like.'));
+      return step.endDialog();
+    }
+    const lines = offers.map((o) => `- **${o.name}**: ${o.terms}`);
+    const note = customer ? '' : '\n\nSign in to see offers picked for you.';
+    const reply = MessageFactory.text(`Offers for you:\n${lines.join('\n')}${note}`);
+    reply.suggestedActions = suggestions(['Recommend something', ...(customer ? [] : [button('Sign in', { action: 'sign_in' })])]);
+    await step.context.sendActivity(reply);
+    return step.endDialog();
+  }
+}
