@@ -35,8 +35,7 @@ export class RecommendDialog extends ComponentDialog {
     const { action, understanding } = step.options;
 
     if (action?.action === 'not_interested') {
-      session.dismissed = [...new Set([...(session.dismissed ?? []), action.productId])].slice(-50);
-      recommendations.dismiss?.(userId, customerId, action.productId);
+      engine.interactions.record(userId, customerId, action.productId, 'dismiss', engine.clock.now().toISOString());
       await step.context.sendActivity("Got it, I won't suggest that again.");
       return step.endDialog();
     }
@@ -49,7 +48,7 @@ export class RecommendDialog extends ComponentDialog {
       minPriceCents: f.minPriceCents,
       maxPriceCents: f.maxPriceCents,
       inStockOnly: true,
-      exclude: session.dismissed ?? [],
+      exclude: engine.interactions.dismissed(userId, customerId),
     };
     let heading: string;
     let recs: Recommendation[];

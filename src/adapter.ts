@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ShowTypingMiddleware, type TurnContext } from 'botbuilder';
 import type { Config } from './config';
 import type { Logger } from './logger';
 
@@ -16,6 +16,8 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
   });
   const adapter = new CloudAdapter(auth);
+  // A typing indicator only for turns slower than half a second (search, forecasts, charts).
+  adapter.use(new ShowTypingMiddleware(500, 2000));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       { err: error, conversation: context.activity.conversation?.id, activityType: context.activity.type },

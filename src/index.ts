@@ -4,7 +4,7 @@ import { loadConfig, ConfigError, channelAuthEnabled } from './config';
 import { createLogger } from './logger';
 import { openDatabase } from './engine/db';
 import { buildDemoStore } from './engine/demo';
-import { assembleBot } from './bot/assemble';
+import { assembleBot, warmUp } from './bot/assemble';
 import { createAdapter } from './adapter';
 import { createServer } from './server';
 import { mountDirectLine } from './directline/mountDirectLine';
@@ -19,7 +19,12 @@ async function start(): Promise<void> {
   if (!fs.existsSync(config.DB_PATH)) createDemoStore(config.DB_PATH, config.DEMO_SEED, logger);
   const db = openDatabase(config.DB_PATH);
 
-  const { engine, bot } = assembleBot({ db, logger, nluCacheDir: config.NLU_CACHE_DIR ?? path.join(path.dirname(path.resolve(config.DB_PATH)), 'cache') });
+  const { engine, bot } = assembleBot({
+    db,
+    logger,
+    nluCacheDir: config.NLU_CACHE_DIR ?? path.join(path.dirname(path.resolve(config.DB_PATH)), 'cache'),
+    staff: { ids: config.STAFF_IDS, token: config.STAFF_TOKEN, channelAuth: channelAuthEnabled(config), idleMinutes: config.STAFF_IDLE_MINUTES },
+  });
   const adapter = createAdapter(config, logger);
   const app = createServer({
     adapter,
@@ -35,6 +40,12 @@ async function start(): Promise<void> {
     logger.warn('MicrosoftAppId is empty: /api/messages accepts anonymous requests. Do not expose this endpoint publicly.');
   }
   logger.info({ url, ms: Date.now() - started, db: config.DB_PATH }, `Shopmate listening on ${url}/api/messages`);
+  setImmediate(() => warmUp(engine, logger));
+  // New orders reach the models without blocking turns: a cheap staleness check, refits only past a threshold.
+  const refresher = setInterval(() => {
+    if (engine.recommender.refreshIfStale()) engine.search.refreshStats();
+  }, 60_000);
+  refresher.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {

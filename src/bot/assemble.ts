@@ -4,8 +4,13 @@ import { getMeta } from '../engine/db';
 import { systemClock, type Clock } from '../engine/clock';
 import { createNlu } from '../nlu';
 import { SqliteStorage } from '../state/sqliteStorage';
+import { StaffAuth } from '../auth/staffAuth';
 import { MainDialog } from '../../dialogs/mainDialog';
+import { StaffDialog } from '../../dialogs/staff/staffDialog';
+import { STAFF_COMMAND_DIALOGS } from '../../dialogs/staff';
 import { ShopBot } from './shopBot';
+import type { ShopServices } from './services';
+import type { ShopSession } from './session';
 import type { Logger } from '../logger';
 
 export interface AssembleOptions {
@@ -13,30 +18,69 @@ export interface AssembleOptions {
   logger: Logger;
   clock?: Clock;
   nluCacheDir?: string;
+  staff?: { ids: string[]; token: string; channelAuth: boolean; idleMinutes: number };
 }
 
 /**
  * Engine, state, NLU, dialogs and bot, in that order: the part of the composition shared by the
  * server (src/index.ts) and `shopmate chat`.
  */
-export function assembleBot({ db, logger, clock = systemClock, nluCacheDir }: AssembleOptions) {
+export function assembleBot({ db, logger, clock = systemClock, nluCacheDir, staff }: AssembleOptions) {
   const engine = new Engine(db, clock);
   const storage = new SqliteStorage(engine.botState, clock);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
   const started = Date.now();
-  const nlu = createNlu({ vocabulary: engine.vocabulary(), cacheDir: nluCacheDir, onLog: (msg) => logger.debug(msg) });
+  const nlu = createNlu({ vocabulary: engine.vocabulary(), cacheDir: nluCacheDir, onLog: (msg: string) => logger.debug(msg) });
   logger.info({ ms: Date.now() - started }, 'language model ready');
 
-  const dialog = new MainDialog({});
+  const services: ShopServices = {
+    engine,
+    session: conversationState.createProperty<ShopSession>('shopping'),
+    recommendations: engine.recommender,
+    offers: engine.promotions,
+    sentiment: (text) => nlu.analyze(text).sentiment,
+  };
+  const auth = new StaffAuth({
+    staffIds: staff?.ids ?? [],
+    token: staff?.token ?? '',
+    channelAuth: staff?.channelAuth ?? false,
+    idleMinutes: staff?.idleMinutes ?? 30,
+    clock,
+  });
   const bot = new ShopBot({
     conversationState,
     userState,
-    dialog,
+    dialog: new MainDialog(services),
     understand: (text, context) => nlu.analyze(text, context),
     storeName: getMeta(db, 'store_name') ?? 'Shopmate',
+    transcripts: engine.support,
+    staff: {
+      auth,
+      dialog: new StaffDialog(services, STAFF_COMMAND_DIALOGS),
+      audit: (actor, action, detail, result) => engine.audit.record(clock.now().toISOString(), actor, action, detail, result),
+    },
     now: () => clock.now(),
   });
-  return { engine, nlu, bot, conversationState, userState };
+  return { engine, nlu, bot, conversationState, userState, services };
+}
+
+/**
+ * Work that makes the first turns fast but need not delay start-up: catalogue statistics,
+ * recommendation models, segments. Run after the server listens.
+ */
+export function warmUp(engine: Engine, logger: Logger): void {
+  const timed = (what: string, fn: () => void) => {
+    const t = Date.now();
+    try {
+      fn();
+      logger.info({ ms: Date.now() - t }, `${what} ready`);
+    } catch (err) {
+      logger.warn({ err }, `${what} failed; it will be retried on demand`);
+    }
+  };
+  timed('catalogue statistics', () => engine.search.refreshStats());
+  timed('recommendation models', () => engine.recommender.refresh());
+  timed('customer segments', () => engine.segments.current());
 }

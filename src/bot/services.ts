@@ -22,8 +22,6 @@ export interface Recommendations {
   forCustomer(customerId: number | null, options: RecommendOptions): Recommendation[];
   similarTo(productId: number, options: RecommendOptions): Recommendation[];
   forCart(productIds: number[], options: RecommendOptions): Recommendation[];
-  /** Remembers that the customer is not interested in a product. */
-  dismiss?(userId: string, customerId: number | null, productId: number): void;
 }
 
 export interface Offer {

@@ -9,8 +9,6 @@ export interface ShopSession {
   shown?: number[];
   /** The product the customer was last looking at. */
   focus?: number;
-  /** Products the customer said they are not interested in. */
-  dismissed?: number[];
 }
 
 export type SessionAccessor = StatePropertyAccessor<ShopSession>;

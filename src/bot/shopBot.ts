@@ -4,6 +4,8 @@ import { setUnderstanding, type Understand, type Understanding, type UnderstandC
 import { conversationIdOf, userIdOf } from './session';
 import { welcome } from '../replies/welcome';
 import { INTENTS } from '../replies/intents';
+import type { StaffAuth, Elevation } from '../auth/staffAuth';
+import { isVouchedStaff, parseStaffCommand, setStaffCommand } from './staffCommand';
 
 export interface UserProfile {
   visits: number;
@@ -22,6 +24,12 @@ export interface ShopBotDeps {
   understand: Understand;
   storeName: string;
   transcripts?: TranscriptSink;
+  staff?: {
+    auth: StaffAuth;
+    /** Runs authorised commands on its own dialog stack, so a customer dialog in progress is untouched. */
+    dialog: Dialog;
+    audit: (actor: string, action: string, detail: Record<string, unknown>, result: string) => void;
+  };
   now?: () => Date;
 }
 
@@ -34,6 +42,8 @@ export class ShopBot extends ActivityHandler {
   readonly profile: StatePropertyAccessor<UserProfile>;
   private readonly nluContext: StatePropertyAccessor<UnderstandContext>;
   private readonly counted: StatePropertyAccessor<boolean>;
+  private readonly elevation: StatePropertyAccessor<Elevation | undefined>;
+  private readonly staffDialogState: StatePropertyAccessor<DialogState>;
 
   constructor(private readonly deps: ShopBotDeps) {
     super();
@@ -41,6 +51,8 @@ export class ShopBot extends ActivityHandler {
     this.profile = deps.userState.createProperty<UserProfile>('profile');
     this.nluContext = deps.conversationState.createProperty<UnderstandContext>('nluContext');
     this.counted = deps.conversationState.createProperty<boolean>('counted');
+    this.elevation = deps.conversationState.createProperty<Elevation | undefined>('staffElevation');
+    this.staffDialogState = deps.conversationState.createProperty<DialogState>('staffDialogState');
 
     this.onMembersAdded(async (context, next) => {
       for (const member of context.activity.membersAdded ?? []) {
@@ -53,13 +65,14 @@ export class ShopBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       await this.visit(context);
+      if (await this.staffTurn(context)) return next();
       const understanding = await this.understand(context);
       setUnderstanding(context, understanding);
       deps.transcripts?.record({
         conversationId: conversationIdOf(context),
         userId: userIdOf(context),
         direction: 'in',
-        text: understanding.text,
+        text: parseStaffCommand(understanding.text)?.name === 'login' ? '/login [redacted]' : understanding.text,
         intent: understanding.intent,
         sentiment: understanding.sentiment.label,
         score: understanding.sentiment.score,
@@ -74,6 +87,38 @@ export class ShopBot extends ActivityHandler {
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
     await this.deps.userState.saveChanges(context, false);
+  }
+
+  /**
+   * Staff commands run only for staff. A wrong /login, or any command from someone who is not
+   * staff, falls through to the customer conversation, which reveals nothing about commands.
+   */
+  private async staffTurn(context: TurnContext): Promise<boolean> {
+    const staff = this.deps.staff;
+    const parsed = staff && parseStaffCommand(context.activity.text ?? '');
+    if (!staff || !parsed) return false;
+    const userId = userIdOf(context);
+    const check = { userId, conversationId: conversationIdOf(context), vouched: isVouchedStaff(context), elevation: await this.elevation.get(context) };
+    if (parsed.name === 'login') {
+      const elevation = staff.auth.login(check, parsed.args.join(' '));
+      staff.audit(userId, 'login', { conversation: check.conversationId }, elevation ? 'ok' : staff.auth.rateLimited(check) ? 'rate limited' : 'refused');
+      if (!elevation) return false;
+      await this.elevation.set(context, elevation);
+      await context.sendActivity('Signed in as staff for this conversation. Type /help for the staff commands.');
+      return true;
+    }
+    if (!staff.auth.isStaff(check)) return false;
+    if (check.elevation) await this.elevation.set(context, staff.auth.touch(check.elevation));
+    if (parsed.name === 'logout') {
+      await this.elevation.delete(context);
+      staff.audit(userId, 'logout', {}, 'ok');
+      await context.sendActivity('Signed out of staff mode.');
+      return true;
+    }
+    setStaffCommand(context, { ...parsed, actor: userId });
+    this.deps.transcripts?.record({ conversationId: check.conversationId, userId, direction: 'in', text: `/${parsed.name} ${parsed.args.join(' ')}`.trim(), intent: 'staff' });
+    await runDialog(staff.dialog, context, this.staffDialogState);
+    return true;
   }
 
   private async understand(context: TurnContext): Promise<Understanding> {

@@ -17,6 +17,8 @@ export interface CartPricing {
   shippingCents: number;
   promotionId?: number | null;
   description?: string;
+  /** What the applied promotion costs the store (discount, waived delivery, gift), for its budget. */
+  redemptionCents?: number;
 }
 
 /** How a cart is priced: promotions and shipping. The promotions engine implements it. */
@@ -131,7 +133,7 @@ export class Carts {
       });
       const take = this.db.prepare('UPDATE products SET stock = stock - ? WHERE id = ?');
       for (const l of cart.lines) take.run(l.quantity, l.product.id);
-      if (cart.promotionId && cart.discountCents > 0) this.pricer.recordRedemption?.(cart.promotionId, orderId, customerId, cart.discountCents);
+      if (cart.promotionId) this.pricer.recordRedemption?.(cart.promotionId, orderId, customerId, cart.redemptionCents ?? cart.discountCents);
       this.clear(userId);
       return orderNo;
     })();

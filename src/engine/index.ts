@@ -6,13 +6,17 @@ import { OrderRepo } from './repos/orders';
 import { BotStateRepo } from './repos/botState';
 import { AuditRepo } from './repos/audit';
 import { ReviewRepo } from './repos/reviews';
+import { InteractionRepo } from './repos/interactions';
 import { ProductSearch } from './search';
-import { Carts, flatShipping, type CartPricer } from './carts';
+import { Carts, type CartPricer } from './carts';
 import { Identity } from './identity';
 import { CustomerOrders } from './customerOrders';
 import { Support } from './support';
 import { loadPolicy, type Policy } from './policy';
 import { toCents } from './money';
+import { Recommender } from './recommend/recommender';
+import { Promotions } from './promotions/promotionService';
+import { Segmenter } from './segments/segmenter';
 import path from 'node:path';
 
 /** The store policy shipped with the code; a store edits data/policy.json or points POLICY_PATH elsewhere. */
@@ -20,6 +24,7 @@ export const DEFAULT_POLICY_PATH = path.resolve(__dirname, '../../data/policy.js
 
 export interface EngineOptions {
   policy?: Policy;
+  /** How carts are priced; by default the promotions engine with the policy's delivery fees. */
   pricer?: CartPricer;
 }
 
@@ -34,12 +39,16 @@ export class Engine {
   readonly botState: BotStateRepo;
   readonly audit: AuditRepo;
   readonly reviews: ReviewRepo;
+  readonly interactions: InteractionRepo;
   readonly policy: Policy;
   readonly search: ProductSearch;
   readonly carts: Carts;
   readonly identity: Identity;
   readonly customerOrders: CustomerOrders;
   readonly support: Support;
+  readonly segments: Segmenter;
+  readonly promotions: Promotions;
+  readonly recommender: Recommender;
 
   constructor(
     readonly db: Db,
@@ -52,10 +61,19 @@ export class Engine {
     this.botState = new BotStateRepo(db);
     this.audit = new AuditRepo(db);
     this.reviews = new ReviewRepo(db);
+    this.interactions = new InteractionRepo(db);
     this.policy = options.policy ?? loadPolicy(DEFAULT_POLICY_PATH);
     this.search = new ProductSearch(db);
-    const shipping = flatShipping(toCents(this.policy.shipping.standard_fee), toCents(this.policy.shipping.free_over));
-    this.carts = new Carts(db, clock, options.pricer ?? shipping);
+    this.segments = new Segmenter(db, clock);
+    this.promotions = new Promotions(db, clock, {
+      shippingCents: toCents(this.policy.shipping.standard_fee),
+      freeShippingFromCents: toCents(this.policy.shipping.free_over),
+      segmentOf: (customerId) => this.segments.segmentOf(customerId)?.segment,
+      segmentNames: () => this.segments.current().segments.map((s) => s.name),
+      currency: this.policy.currency,
+    });
+    this.recommender = new Recommender(db, { clock });
+    this.carts = new Carts(db, clock, options.pricer ?? this.promotions);
     this.identity = new Identity(db, clock);
     this.customerOrders = new CustomerOrders(db, clock, this.policy);
     this.support = new Support(db, clock);

@@ -23,6 +23,14 @@ describe('migrations', () => {
     }
   });
 
+  it('apply a lower-numbered migration that arrived after a higher one', () => {
+    const db = new Database(':memory:');
+    const all = loadMigrations();
+    const withoutSecond = [all[0], ...all.slice(2)];
+    migrate(db, withoutSecond);
+    expect(migrate(db, all)).toEqual([all[1].version]);
+  });
+
   it('apply only the newer migrations to an existing database and keep its data', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopmate-'));
     const file = path.join(dir, 'shop.db');
