@@ -21,7 +21,7 @@ export class DealsDialog extends ComponentDialog {
       await step.context.sendActivity(MessageFactory.suggestedActions(['Recommend something'], 'There are no special offers running for you right now, but I can recommend something you might like.'));
       return step.endDialog();
     }
-    const lines = offers.map((o) => `- **${o.name}**: ${o.terms}`);
+    const lines = offers.map((o) => (o.terms.startsWith(o.name) ? `- ${o.terms}` : `- **${o.name}**: ${o.terms}`));
     const note = customer ? '' : '\n\nSign in to see offers picked for you.';
     const reply = MessageFactory.text(`Offers for you:\n${lines.join('\n')}${note}`);
     reply.suggestedActions = suggestions(['Recommend something', ...(customer ? [] : [button('Sign in', { action: 'sign_in' })])]);

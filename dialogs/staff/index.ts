@@ -2,9 +2,11 @@ import type { StaffCommandName } from '../../src/bot/staffCommand';
 import type { StaffCommandDialog } from './staffDialog';
 import { ReportDialog } from './reportDialog';
 import { HandoffsDialog } from './handoffsDialog';
+import { PromoDialog } from './promoDialog';
 
 /** Every staff command and the dialog that runs it. */
 export const STAFF_COMMAND_DIALOGS: Partial<Record<StaffCommandName, StaffCommandDialog>> = {
   report: ReportDialog,
   handoffs: HandoffsDialog,
+  promo: PromoDialog,
 };

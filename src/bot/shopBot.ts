@@ -128,6 +128,9 @@ export class ShopBot extends ActivityHandler {
     const forced = (context.activity.value as { intent?: unknown } | undefined)?.intent;
     if (typeof forced === 'string' && INTENTS.includes(forced)) {
       Object.assign(understanding, { intent: forced, confidence: 1, needsClarification: false });
+    } else if (parseStaffCommand(text)) {
+      // A staff command from someone who is not staff: the ordinary "not something I know" answer.
+      Object.assign(understanding, { intent: 'out_of_scope', confidence: 1, needsClarification: false, sentiment: { label: 'neutral', score: 0 } });
     }
     await this.nluContext.set(context, { lastIntent: understanding.intent });
     return understanding;

@@ -10,7 +10,7 @@ export interface Understanding {
   confidence: number;
   alternatives: { intent: string; confidence: number }[];
   needsClarification?: boolean;
-  entities: Record<string, unknown>;
+  entities: object;
   sentiment: { label: 'positive' | 'neutral' | 'negative'; score: number; strongNegative?: boolean };
 }
 

@@ -2,7 +2,7 @@ import type { Activity, Attachment } from 'botbuilder';
 
 /** Bot replies as plain terminal text: message text, cards as boxes, buttons in brackets. */
 export function renderActivity(activity: Partial<Activity>): string | undefined {
-  if (activity.type === 'typing') return undefined;
+  if (activity.type === 'typing' || activity.type === 'trace') return undefined;
   if (activity.type && activity.type !== 'message') return `(${activity.type}${activity.name ? `: ${activity.name}` : ''})`;
   const parts: string[] = [];
   if (activity.text) parts.push(activity.text);

@@ -29,6 +29,7 @@ export interface EngineOptions {
 }
 
 export { openDatabase, type Db } from './db';
+import { EngineError } from './errors';
 export { EngineError } from './errors';
 
 /** The engine: everything the bot and the CLI may ask of the store, over one SQLite database. */
@@ -68,8 +69,8 @@ export class Engine {
     this.promotions = new Promotions(db, clock, {
       shippingCents: toCents(this.policy.shipping.standard_fee),
       freeShippingFromCents: toCents(this.policy.shipping.free_over),
-      segmentOf: (customerId) => this.segments.segmentOf(customerId)?.segment,
-      segmentNames: () => this.segments.current().segments.map((s) => s.name),
+      segmentOf: (customerId) => this.segmentOf(customerId),
+      segmentNames: () => this.segmentNames(),
       currency: this.policy.currency,
     });
     this.recommender = new Recommender(db, { clock });
@@ -88,6 +89,24 @@ export class Engine {
       sizes: this.products.distinct('size'),
       products: this.db.prepare('SELECT sku, name FROM products WHERE active = 1').all() as { sku: string; name: string }[],
     };
+  }
+
+  /** The customer's segment name; undefined when there are too few customers to segment. */
+  segmentOf(customerId: number): string | undefined {
+    return this.segmented(() => this.segments.segmentOf(customerId)?.segment, undefined);
+  }
+
+  segmentNames(): string[] {
+    return this.segmented(() => this.segments.current().segments.map((s) => s.name), []);
+  }
+
+  private segmented<T>(read: () => T, fallback: T): T {
+    try {
+      return read();
+    } catch (e) {
+      if (e instanceof EngineError) return fallback;
+      throw e;
+    }
   }
 
   /** True when the database answers a trivial query (health checks). */

@@ -75,7 +75,11 @@ export class ProductSearch {
     eq('category', f.category);
     eq('brand', f.brand);
     eq('colour', f.colour);
-    eq('size', f.size);
+    if (f.size) {
+      // Products that come in several sizes list them: "S,M,L" or "UK 6,UK 7".
+      where.push("instr(',' || lower(replace(p.size, ', ', ',')) || ',', ',' || lower(@size) || ',') > 0");
+      params.size = f.size;
+    }
     if (f.minPriceCents !== undefined) {
       where.push('p.price_cents >= @minPrice');
       params.minPrice = f.minPriceCents;

@@ -30,6 +30,12 @@ describe('ProductSearch', () => {
     expect(search.search({ category: 'Kitchen', sort: 'price_desc' }).items[0].sku).toBe('KIT-3');
   });
 
+  it('matches a size inside a product\'s list of sizes', () => {
+    db.prepare("UPDATE products SET size = 'UK 8,UK 9,UK 10' WHERE sku = 'SHO-1'").run();
+    expect(skus(search.search({ query: 'shoes', size: 'uk 9' }))).toEqual(['SHO-1']);
+    expect(skus(search.search({ query: 'shoes', size: 'UK 1' }))).toEqual([]);
+  });
+
   it('pages through results and reports the total', () => {
     const first = search.search({ category: 'Kitchen', sort: 'price_asc', limit: 2 });
     const second = search.search({ category: 'Kitchen', sort: 'price_asc', limit: 2, offset: 2 });

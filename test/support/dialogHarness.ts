@@ -14,7 +14,7 @@ export const policy = loadPolicy(path.resolve(__dirname, '../../data/policy.json
 
 /** A test seam for the NLU: what the dialogs would be told about a message. */
 export function understood(intent: string, entities: ShopEntities = {}, extra: Partial<Understanding> = {}): Omit<Understanding, 'text'> {
-  return { intent, confidence: 0.95, alternatives: [], entities: entities as Record<string, unknown>, sentiment: { label: 'neutral', score: 0 }, ...extra };
+  return { intent, confidence: 0.95, alternatives: [], entities, sentiment: { label: 'neutral', score: 0 }, ...extra };
 }
 
 /** Recommendations that simply follow the catalogue order, recording what they were asked. */
@@ -30,7 +30,6 @@ export function fakeRecommendations(engine: Engine): Recommendations & { calls: 
   };
 }
 
-export const noOffers: Offers = { offersFor: () => [], priceFor: (id) => ({ priceCents: 0, ...{ priceCents: id } }) };
 
 /**
  * The main dialog on a tiny store, driven through DialogTestClient with the NLU replaced by a table.
