@@ -17,6 +17,12 @@ const schema = z.object({
   STAFF_IDLE_MINUTES: z.coerce.number().positive().default(30),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  /** Requests per second per client IP to /api/messages and Direct Line, and the burst allowed. */
+  RATE_LIMIT_IP_PER_S: z.coerce.number().positive().default(1000),
+  RATE_LIMIT_IP_BURST: z.coerce.number().int().positive().default(2000),
+  /** Messages per second per conversation, and the burst allowed. */
+  RATE_LIMIT_CONVERSATION_PER_S: z.coerce.number().positive().default(5),
+  RATE_LIMIT_CONVERSATION_BURST: z.coerce.number().int().positive().default(20),
   DEMO_SEED: z.coerce.number().int().default(42),
   /** Where the trained language model is cached; defaults to `cache/` next to the database. */
   NLU_CACHE_DIR: z.string().trim().optional(),

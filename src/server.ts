@@ -11,6 +11,8 @@ export interface ServerDeps {
   logger: Logger;
   version: string;
   maxBodyBytes: number;
+  /** Per client IP: requests per second and burst (restify's throttle). */
+  ipRate?: { rate: number; burst: number };
   /** Extra routes (Direct Line, the web page) mounted by their own modules. */
   mount?: ((server: restify.Server) => void)[];
 }
@@ -50,8 +52,13 @@ export function createServer(deps: ServerDeps): ShopServer {
     next();
   });
 
+  const throttle = deps.ipRate
+    ? [restify.plugins.throttle({ rate: deps.ipRate.rate, burst: deps.ipRate.burst, ip: true })]
+    : [];
+
   server.post(
     '/api/messages',
+    ...throttle,
     (req, res, next) => {
       if (closing) {
         res.send(503, { error: 'shutting down' });
