@@ -6,6 +6,7 @@ import { openDatabase } from './engine/db';
 import { buildDemoStore } from './engine/demo';
 import { assembleBot, warmUp } from './bot/assemble';
 import { createAdapter } from './adapter';
+import { createTurnRunner } from './bot/turnRunner';
 import { createServer } from './server';
 import { mountDirectLine } from './directline/mountDirectLine';
 import { version } from '../package.json';
@@ -19,21 +20,37 @@ async function start(): Promise<void> {
   if (!fs.existsSync(config.DB_PATH)) createDemoStore(config.DB_PATH, config.DEMO_SEED, logger);
   const db = openDatabase(config.DB_PATH);
 
-  const { engine, bot } = assembleBot({
+  const { engine, bot, staffAuth } = assembleBot({
     db,
     logger,
     nluCacheDir: config.NLU_CACHE_DIR ?? path.join(path.dirname(path.resolve(config.DB_PATH)), 'cache'),
     staff: { ids: config.STAFF_IDS, token: config.STAFF_TOKEN, channelAuth: channelAuthEnabled(config), idleMinutes: config.STAFF_IDLE_MINUTES },
   });
   const adapter = createAdapter(config, logger);
+  const runTurn = createTurnRunner({
+    run: (context) => bot.run(context),
+    logger,
+    conversationRate: config.RATE_LIMIT_CONVERSATION_PER_S,
+    conversationBurst: config.RATE_LIMIT_CONVERSATION_BURST,
+  });
   const app = createServer({
     adapter,
-    runTurn: (context) => bot.run(context),
+    runTurn,
     healthy: () => engine.ping(),
     logger,
     version,
     maxBodyBytes: config.MAX_BODY_BYTES,
-    mount: [mountDirectLine({ db, logic: (context) => bot.run(context), logger, maxBodyBytes: config.MAX_BODY_BYTES })],
+    ipRate: { rate: config.RATE_LIMIT_IP_PER_S, burst: config.RATE_LIMIT_IP_BURST },
+    mount: [
+      mountDirectLine({
+        db,
+        logic: runTurn,
+        logger,
+        maxBodyBytes: config.MAX_BODY_BYTES,
+        ipRate: { rate: config.RATE_LIMIT_IP_PER_S, burst: config.RATE_LIMIT_IP_BURST },
+        staffSignIn: (token, client) => staffAuth.checkToken(token, `web ${client}`),
+      }),
+    ],
   });
   const { url } = await app.listen(config.PORT, config.HOST);
   if (!channelAuthEnabled(config)) {

@@ -51,27 +51,35 @@ export class StaffAuth {
 
   /** Checks a /login token; returns the new elevation, or undefined (wrong, disabled or rate-limited). */
   login(check: StaffCheck, token: string): Elevation | undefined {
-    const key = `${check.conversationId}\n${check.userId}`;
+    if (!this.checkToken(token, `${check.conversationId}\n${check.userId}`)) return undefined;
+    const at = this.options.clock.now().toISOString();
+    return { userId: check.userId, since: at, lastSeen: at };
+  }
+
+  /** Constant-time check of the staff token, rate-limited per key (a conversation, a client address). */
+  checkToken(token: string, key: string): boolean {
     const now = this.options.clock.now().getTime();
-    const window = this.options.attemptWindowMs ?? 15 * 60_000;
-    const recent = (this.attempts.get(key) ?? []).filter((t) => now - t < window);
-    if (recent.length >= (this.options.maxAttempts ?? 5)) {
-      this.attempts.set(key, recent);
-      return undefined;
-    }
+    const recent = this.recentAttempts(key, now);
+    if (recent.length >= (this.options.maxAttempts ?? 5)) return false;
     if (!this.tokenHash || !timingSafeEqual(sha256(token.trim()), this.tokenHash)) {
       this.attempts.set(key, [...recent, now]);
-      return undefined;
+      return false;
     }
     this.attempts.delete(key);
-    const at = new Date(now).toISOString();
-    return { userId: check.userId, since: at, lastSeen: at };
+    return true;
   }
 
   rateLimited(check: StaffCheck): boolean {
     const now = this.options.clock.now().getTime();
+    return this.recentAttempts(`${check.conversationId}\n${check.userId}`, now).length >= (this.options.maxAttempts ?? 5);
+  }
+
+  private recentAttempts(key: string, now: number): number[] {
     const window = this.options.attemptWindowMs ?? 15 * 60_000;
-    return (this.attempts.get(`${check.conversationId}\n${check.userId}`) ?? []).filter((t) => now - t < window).length >= (this.options.maxAttempts ?? 5);
+    const recent = (this.attempts.get(key) ?? []).filter((t) => now - t < window);
+    if (recent.length) this.attempts.set(key, recent);
+    else this.attempts.delete(key);
+    return recent;
   }
 
   /** The elevation with its idle clock restarted, after a staff command. */

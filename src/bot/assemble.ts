@@ -63,7 +63,7 @@ export function assembleBot({ db, logger, clock = systemClock, nluCacheDir, staf
     },
     now: () => clock.now(),
   });
-  return { engine, nlu, bot, conversationState, userState, services };
+  return { engine, nlu, bot, conversationState, userState, services, staffAuth: auth };
 }
 
 /**

@@ -1,0 +1,134 @@
+import { Dataset } from './dataset';
+import { evaluateModel } from './evaluate';
+import type { Catalog, Lines } from './interactions';
+import { BuyAgain } from './models/buyAgain';
+import { ContentTfidf } from './models/contentTfidf';
+import { Ease } from './models/ease';
+import { ItemKnn } from './models/itemKnn';
+import type { Model, Setting } from './models/model';
+import type { Similarity } from './models/neighbours';
+import { Popularity } from './models/popularity';
+import { Sar } from './models/sar';
+import { UserKnn } from './models/userKnn';
+import { buildParts, HYBRID_PARTS, type RecommendParams } from './params';
+import { evaluationTargets, temporalSplit, type Target } from './split';
+import { tuneWeights } from './tuneWeights';
+
+const HALF_LIVES = [7, 14, 30, 60, 120, Infinity];
+const SHORT_HALF_LIVES = [2, 4, 7, 14, 30, Infinity];
+
+export interface Validation {
+  ds: Dataset;
+  targets: Target[];
+  k: number;
+}
+
+/** The validation split: the same 90th-percentile rule applied to the training lines [0, end) only. */
+export function validationSplit(lines: Lines, catalog: Catalog, end: number, k: number): Validation {
+  const split = temporalSplit(lines, 0.9, end);
+  const ds = new Dataset(lines, catalog, split.trainEnd);
+  return { ds, targets: evaluationTargets(ds, lines, split.trainEnd, split.end), k };
+}
+
+/** Mean of NDCG@k over the given settings, with hit rate as a small tie-breaker. */
+function objective(model: Model, v: Validation, settings: Setting[]): number {
+  const r = evaluateModel(model, v.ds, v.targets, v.k, settings);
+  return settings.reduce((sum, s) => sum + (r[s]?.ndcg ?? 0) + 0.1 * (r[s]?.hit_rate ?? 0), 0) / settings.length;
+}
+
+/** Tries every value of a grid on one fitted model by mutating its options; keeps the best. */
+function gridSearch<T extends object>(model: Model & { options: T }, v: Validation, grid: Partial<T>[], settings: Setting[]): { best: Partial<T>; value: number } {
+  let best = grid[0];
+  let value = -Infinity;
+  for (const g of grid) {
+    Object.assign(model.options, g);
+    const o = objective(model, v, settings);
+    if (o > value) [best, value] = [g, o];
+  }
+  Object.assign(model.options, best);
+  return { best, value };
+}
+
+const product = <A, B>(as: A[], bs: B[]): [A, B][] => as.flatMap((a) => bs.map((b) => [a, b] as [A, B]));
+
+/**
+ * Chooses every model's hyper-parameters and then the hybrid's weights on the validation split.
+ * Returns the parameters and the validation-fitted item-kNN variants (for reporting each similarity).
+ */
+export function tuneParams(v: Validation, base: RecommendParams, log: (msg: string) => void = () => {}): { params: RecommendParams; itemKnn: Record<Similarity, ItemKnn> } {
+  const both: Setting[] = ['all', 'new'];
+  const p: RecommendParams = structuredClone(base);
+  let lap = performance.now();
+  const stage = (name: string) => {
+    log(`  tuned ${name} in ${(performance.now() - lap).toFixed(0)} ms`);
+    lap = performance.now();
+  };
+
+  const pop = new Popularity({ ...p.popularity });
+  pop.fit(v.ds);
+  p.popularity = { ...p.popularity, ...gridSearch(pop, v, SHORT_HALF_LIVES.map((h) => ({ halfLifeDays: h })), both).best };
+
+  const again = new BuyAgain({ ...p.buyAgain });
+  again.fit(v.ds);
+  p.buyAgain = { ...p.buyAgain, ...gridSearch(again, v, HALF_LIVES.map((h) => ({ halfLifeDays: h })), ['all']).best };
+
+  stage('popularity, buy_again');
+  const knnGrid = product([25, 50, 100, 200, 400], [Infinity, 30, 120]).map(([neighbours, halfLifeDays]) => ({ neighbours, halfLifeDays }));
+  const itemKnn = {} as Record<Similarity, ItemKnn>;
+  let bestKnn = -Infinity;
+  for (const similarity of ['cosine', 'jaccard', 'lift'] as Similarity[]) {
+    const m = new ItemKnn({ similarity, neighbours: 400, halfLifeDays: Infinity });
+    m.fit(v.ds);
+    const r = gridSearch(m, v, knnGrid, both);
+    itemKnn[similarity] = m;
+    if (r.value > bestKnn) [bestKnn, p.itemKnn] = [r.value, { ...m.options }];
+  }
+
+  stage('item_knn');
+  let bestSar = -Infinity;
+  for (const similarity of ['jaccard', 'cosine'] as Similarity[]) {
+    const m = new Sar({ ...p.sar, similarity });
+    m.fit(v.ds);
+    const r = gridSearch(m, v, product(HALF_LIVES, [100, p.sar.neighbours]).map(([halfLifeDays, neighbours]) => ({ halfLifeDays, neighbours })), both);
+    if (r.value > bestSar) [bestSar, p.sar] = [r.value, { ...m.options }];
+  }
+
+  stage('sar');
+  const userGrid = product([10, 25, 50, 100, 200], [1, 2]).map(([neighbours, power]) => ({ neighbours, power }));
+  let bestUser = -Infinity;
+  for (const halfLifeDays of [Infinity, 30, 120]) {
+    const m = new UserKnn({ ...p.userKnn, halfLifeDays });
+    m.fit(v.ds);
+    const r = gridSearch(m, v, userGrid, both);
+    if (r.value > bestUser) [bestUser, p.userKnn] = [r.value, { ...m.options }];
+  }
+
+  stage('user_knn');
+  let bestEase = -Infinity;
+  for (const lambda of [50, 200, 800]) {
+    const m = new Ease({ ...p.ease, lambda });
+    m.fit(v.ds);
+    const o = objective(m, v, both);
+    if (o > bestEase) [bestEase, p.ease] = [o, { ...m.options }];
+  }
+
+  stage('ease');
+  const content = new ContentTfidf({ ...p.content, neighbours: 100 });
+  content.fit(v.ds);
+  p.content = { ...gridSearch(content, v, product([20, 50, 100], [30, 120, Infinity]).map(([neighbours, halfLifeDays]) => ({ neighbours, halfLifeDays })), both).best } as RecommendParams['content'];
+  log(`tuned ${JSON.stringify(p, (_k, x) => (x === Infinity ? 'Infinity' : x))}`);
+
+  stage('content');
+  p.weights = tuneWeights(buildFitted(p, v.ds), v, log);
+  stage('weights');
+  return { params: p, itemKnn };
+}
+
+/** The hybrid's parts built from params and fitted on ds, in HYBRID_PARTS order. */
+export function buildFitted(p: RecommendParams, ds: Dataset): Model[] {
+  const parts = buildParts(p);
+  return HYBRID_PARTS.map((name) => {
+    parts[name].fit(ds);
+    return parts[name];
+  });
+}

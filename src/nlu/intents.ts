@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ClassScore, LabelledFeatures } from './classifier';
+import { NLU_DATA_DIR, readLabelledTsv, sha256, type LabelledText } from './corpus';
+import { DEFAULT_FEATURES, domainFrequency, intentFeatures, noveltyFeatures, type DomainFrequency, type WordMarker } from './intentFeatures';
+import { SOFTMAX_DEFAULTS, SoftmaxClassifier } from './softmaxClassifier';
+import { tokenize, type Token } from './tokenize';
+
+/** The customer intents of DESIGN.md, exactly. */
+export const INTENTS = [
+  'greeting', 'goodbye', 'thanks', 'help', 'search_products', 'recommend', 'deals', 'product_info', 'compare',
+  'add_to_cart', 'view_cart', 'checkout', 'order_status', 'cancel_order', 'return_refund', 'shipping_info',
+  'payment', 'account_help', 'complaint', 'human_agent', 'feedback', 'out_of_scope',
+] as const;
+
+export type Intent = (typeof INTENTS)[number];
+
+export function isIntent(s: string): s is Intent {
+  return (INTENTS as readonly string[]).includes(s);
+}
+
+export const TRAIN_FILE = path.join(NLU_DATA_DIR, 'intents.train.tsv');
+export const HELDOUT_FILE = path.join(NLU_DATA_DIR, 'intents.heldout.tsv');
+export const DEFAULT_CACHE_DIR = path.resolve(NLU_DATA_DIR, '../cache');
+
+/** Bump when features or training change in a way the corpus hash cannot see. */
+const MODEL_VERSION = 'softmax-v2';
+/** Training words seen at least this often become targets of typo correction. */
+const MIN_WORD_COUNT = 2;
+
+/** A trained intent model: the classifier plus what its features need at run time. */
+export class IntentModel {
+  constructor(
+    readonly classifier: SoftmaxClassifier,
+    readonly domain: DomainFrequency,
+    /** Words of the training corpus (seen twice or more), the typo corrector's vocabulary. */
+    readonly words: readonly string[],
+  ) {}
+
+  features(tokens: Token[], mark: WordMarker): string[] {
+    return [...intentFeatures(tokens, mark, DEFAULT_FEATURES), ...noveltyFeatures(tokens, mark, this.domain)];
+  }
+
+  /** Whether the model has seen this word stem. */
+  knowsStem(stem: string): boolean {
+    return this.classifier.knows(`w:${stem}`);
+  }
+
+  predict(tokens: Token[], mark: WordMarker): { scores: ClassScore[]; known: number } {
+    const features = this.features(tokens, mark);
+    const known = features.filter((f) => (f.startsWith('w:') || f.startsWith('b:')) && f !== 'w:#novel' && this.classifier.knows(f)).length;
+    return { scores: this.classifier.predict(features), known };
+  }
+
+  static train(rows: LabelledText[], mark: WordMarker): IntentModel {
+    const docs = rows.map((r) => ({ tokens: tokenize(r.text), label: r.label }));
+    const domain = domainFrequency(docs);
+    const training: LabelledFeatures[] = docs.map((d) => ({
+      features: [...intentFeatures(d.tokens, mark, DEFAULT_FEATURES), ...noveltyFeatures(d.tokens, mark, domain, d.label !== 'out_of_scope')],
+      label: d.label,
+    }));
+    const counts = new Map<string, number>();
+    for (const d of docs) for (const t of d.tokens) if (t.kind === 'word') counts.set(t.text, (counts.get(t.text) ?? 0) + 1);
+    const words = [...counts].filter(([, n]) => n >= MIN_WORD_COUNT).map(([w]) => w).sort();
+    return new IntentModel(SoftmaxClassifier.train(training), domain, words);
+  }
+
+  serialize(): string {
+    return JSON.stringify({ classifier: this.classifier.serialize(), domain: [...this.domain], words: this.words });
+  }
+
+  static deserialize(text: string): IntentModel {
+    const o = JSON.parse(text) as { classifier: string; domain: [string, number][]; words: string[] };
+    if (!Array.isArray(o.domain) || !Array.isArray(o.words)) throw new Error('intent model: bad cache');
+    return new IntentModel(SoftmaxClassifier.deserialize(o.classifier), new Map(o.domain), o.words);
+  }
+}
+
+export interface LoadOptions {
+  mark: WordMarker;
+  /** Text of whatever else decides the model (word lists, lexicon), so a change to it retrains. */
+  fingerprint: string;
+  trainFile?: string;
+  /** Cache directory; null disables the cache. */
+  cacheDir?: string | null;
+  onLog?: (msg: string) => void;
+}
+
+/**
+ * Trains the intent model from the corpus, or loads it from the cache when the corpus, word lists
+ * and model version hash the same. A corrupt or unreadable cache is ignored and rebuilt silently.
+ */
+export function loadIntentModel(options: LoadOptions): IntentModel {
+  const log = options.onLog ?? (() => {});
+  const trainFile = options.trainFile ?? TRAIN_FILE;
+  const corpus = fs.readFileSync(trainFile, 'utf8');
+  const key = sha256(MODEL_VERSION, JSON.stringify(SOFTMAX_DEFAULTS), JSON.stringify(DEFAULT_FEATURES), options.fingerprint, corpus).slice(0, 16);
+  const file = options.cacheDir === null ? undefined : path.join(options.cacheDir ?? DEFAULT_CACHE_DIR, `intent-model-${key}.json`);
+  for (const candidate of file ? [file, fallbackFile(file)] : []) {
+    try {
+      const model = IntentModel.deserialize(fs.readFileSync(candidate, 'utf8'));
+      if (model.classifier.labels.every(isIntent)) {
+        log(`nlu: intent model loaded from ${candidate}`);
+        return model;
+      }
+    } catch {
+      // missing or corrupt: try the next place, then train below
+    }
+  }
+  const started = Date.now();
+  const rows = readLabelledTsv(trainFile);
+  const unknown = rows.find((r) => !isIntent(r.label));
+  if (unknown) throw new Error(`${trainFile}: unknown intent "${unknown.label}"`);
+  const model = IntentModel.train(rows, options.mark);
+  log(`nlu: trained intent model on ${rows.length} utterances in ${Date.now() - started} ms`);
+  if (file) writeCache(file, model.serialize(), log);
+  return model;
+}
+
+/** Where the model goes when the cache directory is not writable. */
+function fallbackFile(file: string): string {
+  return path.join(os.tmpdir(), 'shopmate-nlu', path.basename(file));
+}
+
+function writeCache(file: string, content: string, log: (msg: string) => void): void {
+  for (const target of [file, fallbackFile(file)]) {
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const tmp = `${target}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, content);
+      fs.renameSync(tmp, target);
+      return;
+    } catch (e) {
+      log(`nlu: could not write model cache ${target}: ${(e as Error).message}`);
+    }
+  }
+}
+
+export interface RankedIntents {
+  intent: Intent;
+  confidence: number;
+  alternatives: { intent: Intent; confidence: number }[];
+}
+
+/** Top intent and the next ones from a classifier's probabilities. */
+export function rankIntents(scores: ClassScore[], alternatives = 3): RankedIntents {
+  const [top, ...rest] = scores;
+  return {
+    intent: top.label as Intent,
+    confidence: round(top.p),
+    alternatives: rest.slice(0, alternatives).map((s) => ({ intent: s.label as Intent, confidence: round(s.p) })),
+  };
+}
+
+export function round(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
