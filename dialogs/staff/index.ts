@@ -3,10 +3,14 @@ import type { StaffCommandDialog } from './staffDialog';
 import { ReportDialog } from './reportDialog';
 import { HandoffsDialog } from './handoffsDialog';
 import { PromoDialog } from './promoDialog';
+import { SegmentsDialog } from './segmentsDialog';
+import { RepriceDialog } from './repriceDialog';
 
 /** Every staff command and the dialog that runs it. */
 export const STAFF_COMMAND_DIALOGS: Partial<Record<StaffCommandName, StaffCommandDialog>> = {
   report: ReportDialog,
   handoffs: HandoffsDialog,
   promo: PromoDialog,
+  segments: SegmentsDialog,
+  reprice: RepriceDialog,
 };

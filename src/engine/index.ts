@@ -17,6 +17,7 @@ import { toCents } from './money';
 import { Recommender } from './recommend/recommender';
 import { Promotions } from './promotions/promotionService';
 import { Segmenter } from './segments/segmenter';
+import { Repricer } from './pricing/repricer';
 import path from 'node:path';
 
 /** The store policy shipped with the code; a store edits data/policy.json or points POLICY_PATH elsewhere. */
@@ -50,6 +51,7 @@ export class Engine {
   readonly segments: Segmenter;
   readonly promotions: Promotions;
   readonly recommender: Recommender;
+  readonly pricing: Repricer;
 
   constructor(
     readonly db: Db,
@@ -74,6 +76,7 @@ export class Engine {
       currency: this.policy.currency,
     });
     this.recommender = new Recommender(db, { clock });
+    this.pricing = new Repricer(db, clock);
     this.carts = new Carts(db, clock, options.pricer ?? this.promotions);
     this.identity = new Identity(db, clock);
     this.customerOrders = new CustomerOrders(db, clock, this.policy);

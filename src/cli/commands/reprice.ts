@@ -9,7 +9,7 @@ import { pricingConfig, type PricingConfig } from '../../engine/pricing/pricingC
 import { recommendPrice } from '../../engine/pricing/recommendPrice';
 import { Repricer, type RepriceOutcome } from '../../engine/pricing/repricer';
 import { intFlag, parseFlags, printJson, UsageError, type CliIO } from '../io';
-import { describeOutcome, outcomeJson } from './repriceOutput';
+import { describeOutcome, outcomeJson } from '../../replies/reprice';
 
 const FLAGS = {
   db: { type: 'string' },

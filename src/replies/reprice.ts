@@ -1,5 +1,5 @@
-import { fromCents } from '../../engine/money';
-import type { RepriceOutcome } from '../../engine/pricing/repricer';
+import { fromCents } from '../engine/money';
+import type { RepriceOutcome } from '../engine/pricing/repricer';
 
 const round = (v: number, digits = 4) => Number(v.toFixed(digits));
 const money = (cents: number) => fromCents(cents).toFixed(2);
