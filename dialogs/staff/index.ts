@@ -5,6 +5,8 @@ import { HandoffsDialog } from './handoffsDialog';
 import { PromoDialog } from './promoDialog';
 import { SegmentsDialog } from './segmentsDialog';
 import { RepriceDialog } from './repriceDialog';
+import { ForecastDialog } from './forecastDialog';
+import { StockDialog } from './stockDialog';
 
 /** Every staff command and the dialog that runs it. */
 export const STAFF_COMMAND_DIALOGS: Partial<Record<StaffCommandName, StaffCommandDialog>> = {
@@ -13,4 +15,6 @@ export const STAFF_COMMAND_DIALOGS: Partial<Record<StaffCommandName, StaffComman
   promo: PromoDialog,
   segments: SegmentsDialog,
   reprice: RepriceDialog,
+  forecast: ForecastDialog,
+  stock: StockDialog,
 };

@@ -99,6 +99,22 @@ describe('staff commands', () => {
     expect(text(await run('/promo create percent 150 for all'))).toMatch(/Sorry|percent/);
   });
 
+  it('/forecast answers for a SKU, a category and the store, with a chart, and explains bad input', async () => {
+    const sku = (engine.db.prepare('SELECT p.sku FROM sales s JOIN products p ON p.id = s.product_id GROUP BY p.id ORDER BY SUM(s.quantity) DESC LIMIT 1').get() as { sku: string }).sku;
+    const replies = await run(`/forecast ${sku} 14`);
+    expect(text(replies)).toMatch(/14-day demand forecast with \w+/);
+    expect(text(replies)).toMatch(/Reorder point \d+ units, safety stock \d+/);
+    expect(replies[0].attachments?.[0].contentUrl).toMatch(/^data:image\/png;base64,/);
+    expect(text(await run('/forecast Kitchen'))).toMatch(/\*\*Kitchen\*\*: 28-day/);
+    expect(text(await run('/forecast all 7'))).toMatch(/All products/);
+    expect(text(await run('/forecast NOPE-123'))).toMatch(/not found/);
+    expect(text(await run('/forecast'))).toMatch(/Usage/);
+  });
+
+  it('/stock lists what runs out before the next delivery', async () => {
+    expect(text(await run('/stock'))).toMatch(/may run out before a new delivery|Nothing is forecast to run out/);
+  });
+
   it('/handoffs lists waiting customers with their transcript and closes tickets', async () => {
     engine.support.record({ conversationId: 'c9', userId: 'u9', direction: 'in', text: 'my order never came' });
     const ticket = engine.support.openTicket({ conversationId: 'c9', userId: 'u9', customerId: null, reason: 'upset: my order never came' });
