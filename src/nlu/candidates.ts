@@ -2,6 +2,7 @@ import type { Classifier, LabelledFeatures } from './classifier';
 import { readLabelledTsv, type LabelledText } from './corpus';
 import { compareClassifiers, type CandidateResult } from './evaluate';
 import { domainFrequency, intentFeatures, noveltyFeatures, type WordMarker } from './intentFeatures';
+import { dropoutCopies, DROPOUT } from './intents';
 import { NaiveBayesClassifier } from './naiveBayes';
 import { NaturalClassifier } from './naturalClassifiers';
 import { SoftmaxClassifier } from './softmaxClassifier';
@@ -22,7 +23,7 @@ type FeatureSet = (tokens: Token[], ownMessageCounted: boolean) => string[];
 
 /**
  * The classifiers and feature sets we chose between, trained on the training corpus and scored on
- * `test`: our softmax regression (the one the bot uses) with and without character n-grams, our
+ * `test`: our softmax regression (the bot's: with feature dropout), without dropout, with character n-grams, our
  * log-space naive Bayes, and natural's BayesClassifier (and LogisticRegression when asked) on
  * stemmed unigrams and bigrams.
  */
@@ -43,6 +44,7 @@ export function compareCandidates(test: LabelledText[], o: CompareOptions): Reco
       o.onProgress,
     );
   const results: Record<string, CandidateResult> = {
+    ...prefix('softmax+words+bigrams+classes+dropout (served)', run(full, { '': (d) => SoftmaxClassifier.train([...d, ...dropoutCopies(d, DROPOUT)]) })),
     ...prefix('softmax+words+bigrams+classes', run(full, { '': (d) => SoftmaxClassifier.train(d) })),
     ...prefix('softmax+char-ngrams', run(chars, { '': (d) => SoftmaxClassifier.train(d) })),
     ...prefix('naive-bayes+words+bigrams+classes', run(full, { '': (d) => NaiveBayesClassifier.train(d) })),

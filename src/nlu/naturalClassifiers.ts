@@ -1,5 +1,6 @@
 import { softmaxScores, type ClassScore, type Classifier, type LabelledFeatures } from './classifier';
-import { BayesClassifier, LogisticRegressionClassifier } from './natural';
+import type { BayesClassifier, LogisticRegressionClassifier } from 'natural/lib/natural/classifiers';
+import { naturalClassifiers } from './natural';
 
 type NaturalModel = InstanceType<typeof BayesClassifier> | InstanceType<typeof LogisticRegressionClassifier>;
 
@@ -18,7 +19,8 @@ export class NaturalClassifier implements Classifier {
   }
 
   static train(kind: 'bayes' | 'logistic', docs: LabelledFeatures[]): NaturalClassifier {
-    const model = kind === 'bayes' ? new BayesClassifier() : new LogisticRegressionClassifier();
+    const { BayesClassifier: Bayes, LogisticRegressionClassifier: Logistic } = naturalClassifiers();
+    const model = kind === 'bayes' ? new Bayes() : new Logistic();
     for (const d of docs) model.addDocument(d.features, d.label);
     model.train();
     return new NaturalClassifier(`natural-${kind}`, model, docs);

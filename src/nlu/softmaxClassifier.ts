@@ -7,7 +7,7 @@ export interface SoftmaxOptions {
   seed: number;
 }
 
-export const SOFTMAX_DEFAULTS: SoftmaxOptions = { epochs: 15, learningRate: 0.5, l2: 1e-5, seed: 7 };
+export const SOFTMAX_DEFAULTS: SoftmaxOptions = { epochs: 10, learningRate: 0.5, l2: 1e-5, seed: 7 };
 
 /** The trained state, plain enough to cache as JSON plus one binary array. */
 export interface SoftmaxState {

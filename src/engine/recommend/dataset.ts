@@ -1,4 +1,5 @@
 import type { Catalog, Lines } from './interactions';
+import { neighboursFromCooccurrence, type Neighbours, type Similarity } from './models/neighbours';
 
 /**
  * A customer's purchase events, oldest first: one event per (order, product), however many
@@ -32,6 +33,7 @@ export class Dataset {
   readonly iPtr: Int32Array;
   readonly iUser: Int32Array;
   private cooc?: Float32Array;
+  private readonly neighbourCache = new Map<Similarity, Neighbours & { k: number }>();
 
   /** Uses lines[0, end) (a time prefix); products missing from the catalogue are skipped. */
   constructor(
@@ -144,9 +146,22 @@ export class Dataset {
     return c;
   }
 
-  /** Drops the cached co-occurrence matrix once every model is fitted. */
+  /**
+   * Each item's top-k co-purchase neighbours (best first, the item itself excluded), shared by the
+   * item-based models: a list built for a larger k serves a smaller one (models truncate at query).
+   */
+  neighbours(similarity: Similarity, k: number): Neighbours {
+    const cached = this.neighbourCache.get(similarity);
+    if (cached && cached.k >= k) return cached;
+    const nb = { ...neighboursFromCooccurrence(this.cooccurrence(), this.nItems, similarity, k), k };
+    this.neighbourCache.set(similarity, nb);
+    return nb;
+  }
+
+  /** Drops the cached co-occurrence matrix and neighbour lists once every model is fitted. */
   releaseCache(): void {
     this.cooc = undefined;
+    this.neighbourCache.clear();
   }
 }
 

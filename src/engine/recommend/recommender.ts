@@ -58,7 +58,8 @@ interface Fitted {
   ms: number;
 }
 
-const CANDIDATES = 200;
+/** Candidates checked against the live catalogue (more when filters remove too many). */
+const CANDIDATES = 40;
 
 /**
  * The recommendations the bot serves: the tuned hybrid for a customer, "similar to this" and
@@ -201,15 +202,31 @@ export class Recommender {
   /** Candidates best first, checked against live price, stock and category, then diversified. */
   private pick(f: Fitted, scores: Float32Array, skip: Uint8Array, opts: RecommendOptions): number[] {
     const k = opts.k ?? 10;
-    const candidates = Array.from(topK(scores, Math.max(CANDIDATES, 5 * k), skip));
-    const live = this.reader.products(candidates.map((i) => f.catalog.productId[i]));
-    const ok = candidates.filter((i) => {
-      const p = live.get(f.catalog.productId[i]);
-      return p !== undefined && this.passes(p, opts);
-    });
+    this.prefilter(f, skip, opts);
+    let ok: number[] = [];
+    for (const n of [Math.max(CANDIDATES, 4 * k), 10 * CANDIDATES]) {
+      const candidates = Array.from(topK(scores, n, skip));
+      const live = this.reader.products(candidates.map((i) => f.catalog.productId[i]));
+      ok = candidates.filter((i) => {
+        const p = live.get(f.catalog.productId[i]);
+        return p !== undefined && this.passes(p, opts);
+      });
+      if (ok.length >= 2 * k || candidates.length < n) break;
+    }
     const vectors = f.explain.vectors;
     const sim = vectors ? (a: number, b: number) => cosine(vectors, a, b) : () => 0;
     return diversify(ok, k, sim, (i) => f.catalog.category[i], this.opts.diversity);
+  }
+
+  /** Filters on the fitted catalogue snapshot first (cheap); pick() re-checks the live rows. */
+  private prefilter(f: Fitted, skip: Uint8Array, opts: RecommendOptions): void {
+    const c = f.catalog;
+    const category = opts.category?.toLowerCase();
+    for (let i = 0; i < c.size; i++) {
+      if (category && c.category[i].toLowerCase() !== category) skip[i] = 1;
+      else if (opts.minPriceCents !== undefined && c.priceCents[i] < opts.minPriceCents) skip[i] = 1;
+      else if (opts.maxPriceCents !== undefined && c.priceCents[i] > opts.maxPriceCents) skip[i] = 1;
+    }
   }
 
   private passes(p: LiveProduct, opts: RecommendOptions): boolean {

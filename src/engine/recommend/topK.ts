@@ -46,6 +46,13 @@ export function topK(scores: ArrayLike<number>, k: number, skip?: Uint8Array): I
       siftDown(0);
     }
   }
-  const order = Array.from({ length: size }, (_, j) => j).sort((a, b) => heapS[b] - heapS[a] || heapI[a] - heapI[b]);
-  return Int32Array.from(order, (j) => heapI[j]);
+  // Heap-sort the survivors: pop the worst to the back until the best is at the front.
+  for (let end = size - 1; end > 0; end--) {
+    swap(0, end);
+    const full = size;
+    size = end;
+    siftDown(0);
+    size = full;
+  }
+  return heapI.slice(0, size);
 }

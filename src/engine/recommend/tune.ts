@@ -79,7 +79,8 @@ export function tuneParams(v: Validation, base: RecommendParams, log: (msg: stri
   for (const similarity of ['cosine', 'jaccard', 'lift'] as Similarity[]) {
     const m = new ItemKnn({ similarity, neighbours: 400, halfLifeDays: Infinity });
     m.fit(v.ds);
-    const r = gridSearch(m, v, knnGrid, both);
+    // lift favours rare items whatever the settings: a small grid is enough to show it
+    const r = gridSearch(m, v, similarity === 'lift' ? knnGrid.filter((g) => g.halfLifeDays === Infinity && g.neighbours !== 50) : knnGrid, both);
     itemKnn[similarity] = m;
     if (r.value > bestKnn) [bestKnn, p.itemKnn] = [r.value, { ...m.options }];
   }
@@ -94,7 +95,7 @@ export function tuneParams(v: Validation, base: RecommendParams, log: (msg: stri
   }
 
   stage('sar');
-  const userGrid = product([10, 25, 50, 100, 200], [1, 2]).map(([neighbours, power]) => ({ neighbours, power }));
+  const userGrid = product([25, 100, 200], [1, 2]).map(([neighbours, power]) => ({ neighbours, power }));
   let bestUser = -Infinity;
   for (const halfLifeDays of [Infinity, 30, 120]) {
     const m = new UserKnn({ ...p.userKnn, halfLifeDays });

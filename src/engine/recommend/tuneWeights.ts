@@ -60,14 +60,22 @@ function value(cases: Case[], w: number[], k: number): number {
   return cases.length ? sum / cases.length : 0;
 }
 
-/** Coordinate ascent over a weight grid, three sweeps, starting from equal weights. */
+/**
+ * Coordinate ascent over a weight grid, from the better of "all parts equal" and each part alone
+ * (so the blend is never worse than its best part on validation).
+ */
 function ascend(cases: Case[], nParts: number, k: number, frozen: Set<number>): number[] {
-  const w: number[] = Array.from({ length: nParts }, (_, x) => (frozen.has(x) ? 0 : 1));
-  let best = value(cases, w, k);
+  const open = Array.from({ length: nParts }, (_, x) => x).filter((x) => !frozen.has(x));
+  const starts = [open, ...open.map((x) => [x])].map((on) => Array.from({ length: nParts }, (_, x): number => (on.includes(x) ? 1 : 0)));
+  let w = starts[0];
+  let best = -Infinity;
+  for (const s of starts) {
+    const v = value(cases, s, k);
+    if (v > best) [best, w] = [v, s];
+  }
   for (let round = 0; round < 3; round++) {
     let improved = false;
-    for (let x = 0; x < nParts; x++) {
-      if (frozen.has(x)) continue;
+    for (const x of open) {
       for (const g of GRID) {
         const old = w[x];
         w[x] = g;

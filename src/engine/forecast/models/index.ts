@@ -26,7 +26,3 @@ export const ALL_MODELS: readonly ForecastModel[] = [seasonalNaive, holtWinters,
  * last week's bulk orders, and one such pick can cost more than all the other choices gain.
  */
 export const SELECTOR_MODELS: readonly ForecastModel[] = [holtWinters, croston, tsb, arima, ensemble];
-
-export function modelByName(name: string): ForecastModel | undefined {
-  return ALL_MODELS.find((m) => m.name === name);
-}

@@ -1,6 +1,6 @@
 import type { Dataset, History } from '../dataset';
 import { affinity, type ItemModel } from './model';
-import { accumulate, neighboursFromCooccurrence, type Neighbours, type Similarity } from './neighbours';
+import { accumulate, type Neighbours, type Similarity } from './neighbours';
 
 export interface ItemKnnOptions {
   similarity: Similarity;
@@ -21,7 +21,7 @@ export class ItemKnn implements ItemModel {
 
   fit(ds: Dataset): void {
     this.now = ds.now;
-    this.nb = neighboursFromCooccurrence(ds.cooccurrence(), ds.nItems, this.options.similarity, this.options.neighbours);
+    this.nb = ds.neighbours(this.options.similarity, this.options.neighbours);
   }
 
   score(h: History, out: Float32Array): void {
