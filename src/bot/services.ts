@@ -1,21 +1,9 @@
 import type { Engine } from '../engine';
 import type { SessionAccessor } from './session';
 import type { CardPrice } from '../replies/products';
+import type { RecommendOptions, Recommendation } from '../engine/recommend/recommender';
 
-export interface RecommendOptions {
-  k?: number;
-  category?: string;
-  minPriceCents?: number;
-  maxPriceCents?: number;
-  inStockOnly?: boolean;
-  exclude?: number[];
-}
-
-export interface Recommendation {
-  productId: number;
-  score: number;
-  reason: string;
-}
+export type { RecommendOptions, Recommendation };
 
 /** The recommendation engine as the dialogs use it. */
 export interface Recommendations {

@@ -21,7 +21,7 @@ export function understood(intent: string, entities: ShopEntities = {}, extra: P
 export function fakeRecommendations(engine: Engine): Recommendations & { calls: string[] } {
   const calls: string[] = [];
   const list = (reason: string, exclude: number[] = [], skip: number[] = []) =>
-    engine.products.all().filter((p) => !exclude.includes(p.id) && !skip.includes(p.id) && p.stock > 0).slice(0, 3).map((p, i) => ({ productId: p.id, score: 1 - i / 10, reason }));
+    engine.products.all().filter((p) => !exclude.includes(p.id) && !skip.includes(p.id) && p.stock > 0).slice(0, 3).map((p, i) => ({ productId: p.id, score: 1 - i / 10, reason, source: 'fake' }));
   return {
     calls,
     forCustomer: (customerId, o) => (calls.push(`forCustomer:${customerId}`), list(customerId ? 'Because you bought things like it' : 'Popular this week', o.exclude)),
