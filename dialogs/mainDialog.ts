@@ -103,12 +103,15 @@ export class MainDialog extends CancelAndHelpDialog {
 
   /** "cheaper", "in blue", "show more", "the second one": about what we just showed. */
   private async followUp(step: WaterfallStepContext, u: Understanding): Promise<string | undefined> {
+    const e = entitiesOf(u);
+    if (e.scope === 'cart' && (u.intent === 'recommend' || u.intent === 'view_cart' || u.needsClarification)) return RECOMMEND_DIALOG;
     if (SERVICE_INTENTS.has(u.intent) && !u.needsClarification) return undefined;
     const session = await readSession(this.services.session, step.context);
-    const e = entitiesOf(u);
     if (e.ordinal !== undefined && session.shown?.length) {
+      if (u.needsClarification) return PRODUCT_INFO_DIALOG;
       if (u.intent === 'add_to_cart') return CART_DIALOG;
       if (u.intent === 'recommend') return RECOMMEND_DIALOG;
+      if (u.intent === 'compare') return COMPARE_DIALOG;
       return PRODUCT_INFO_DIALOG;
     }
     if (!session.search) return undefined;

@@ -68,7 +68,9 @@ export function nextFilters(
 ): SearchFilters | undefined {
   const named = filtersFrom(e);
   if (previous && more) return { ...previous, offset: (previous.offset ?? 0) + PAGE };
-  const refining = previous && (isRefinement(e) || e.refinement !== undefined);
+  // "in blue", "only Nike", "under £20" narrow the last search; naming another category starts a new one.
+  const newCategory = named.category !== undefined && named.category.toLowerCase() !== previous?.category?.toLowerCase();
+  const refining = previous && !newCategory && (isRefinement(e) || e.refinement !== undefined);
   let filters: SearchFilters = refining ? { ...previous, ...named, offset: 0 } : { ...named };
   if (e.refinement === 'cheaper' && shownPrices.length) {
     filters = { ...filters, maxPriceCents: Math.max(0, Math.ceil(median(shownPrices)) - 1), sort: 'price_desc' };

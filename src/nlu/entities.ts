@@ -1,4 +1,5 @@
 import { findAmounts, findPriceRange, findQuantity, type PriceRange } from './amounts';
+import { findReferences, type References } from './references';
 import { type CatalogueIndex, type FacetMatch, type ProductMatch } from './catalogue';
 import type { NumberReader } from './numbers';
 import type { Token } from './tokenize';
@@ -16,6 +17,10 @@ export interface Entities {
   excluded?: { colours?: string[]; brands?: string[]; categories?: string[] };
   /** The search words left after removing filters, stop words and request words, typo-corrected. */
   query: string;
+  /** Follow-ups: "the second one", "cheaper", "show more", "what goes with my cart". */
+  ordinal?: References['ordinal'];
+  refinement?: References['refinement'];
+  scope?: References['scope'];
 }
 
 export interface EntityContext {
@@ -75,6 +80,11 @@ export function extractEntities(text: string, tokens: Token[], res: EntityResour
   }
 
   applyFacets(tokens, words, res.catalogue, used, entities);
+  const refs = findReferences(tokens, used);
+  Object.assign(entities, refs);
+  if ((refs.refinement === 'cheaper' || refs.refinement === 'pricier') && entities.priceRange?.min === undefined && entities.priceRange?.max === undefined) {
+    delete entities.priceRange;
+  }
 
   const content = tokens.filter((t, i) => !used.has(i) && (t.kind === 'word' || t.kind === 'code') && !res.stopWords.has(t.text) && !res.requestWords.has(t.text) && !isNegationWord(t.text));
   if (!products.length) products.push(...res.catalogue.matchProducts(content.map((t) => t.stem)));

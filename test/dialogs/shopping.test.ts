@@ -44,6 +44,13 @@ describe('search dialog', () => {
     expect(cardsOf(await h.say('cheaper')).map((c) => c.title)).toEqual(["Sprint women's running shoes"]);
   });
 
+  it('starts a new search when another category is named', async () => {
+    const h = dialogHarness(table);
+    await h.say('in blue'); // nothing to refine yet: a search for blue things
+    await h.say('shoes');
+    expect(cardsOf(await h.say('kitchen')).map((c) => c.title).sort()).toEqual(['Blue enamel mug', 'Red enamel mug', 'Stoneware teapot']);
+  });
+
   it('pages with "show more" and says when there is nothing more', async () => {
     const h = dialogHarness(table);
     await h.say('kitchen');
