@@ -1,5 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog } from './singleStepDialog';
 import type { ShopServices } from '../src/bot/services';
 import type { Understanding } from '../src/bot/understanding';
 import type { CardActionValue } from '../src/bot/actions';
@@ -17,14 +18,12 @@ export interface CartOptions {
 }
 
 /** Add to, look at and change the cart. The cart itself lives in SQLite. */
-export class CartDialog extends ComponentDialog {
-  constructor(private readonly services: ShopServices) {
-    super(CART_DIALOG);
-    this.addDialog(new WaterfallDialog(`${CART_DIALOG}.run`, [this.run.bind(this)]));
-    this.initialDialogId = `${CART_DIALOG}.run`;
+export class CartDialog extends SingleStepDialog<CartOptions> {
+  constructor(services: ShopServices) {
+    super(CART_DIALOG, services);
   }
 
-  private async run(step: WaterfallStepContext<CartOptions>): Promise<DialogTurnResult> {
+  protected async run(step: WaterfallStepContext<CartOptions>): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const userId = userIdOf(step.context);
     const customerId = engine.identity.customerFor(userId)?.id ?? null;

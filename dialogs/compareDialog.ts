@@ -1,5 +1,6 @@
 import { CardFactory, MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog } from './singleStepDialog';
 import type { ShopServices } from '../src/bot/services';
 import type { Understanding } from '../src/bot/understanding';
 import { entitiesOf } from '../src/bot/entities';
@@ -10,14 +11,12 @@ import { priceText, stockText } from '../src/replies/products';
 export const COMPARE_DIALOG = 'compareDialog';
 
 /** Two or three products side by side: price, rating, brand, colour, size, stock. */
-export class CompareDialog extends ComponentDialog {
-  constructor(private readonly services: ShopServices) {
-    super(COMPARE_DIALOG);
-    this.addDialog(new WaterfallDialog(`${COMPARE_DIALOG}.run`, [this.compare.bind(this)]));
-    this.initialDialogId = `${COMPARE_DIALOG}.run`;
+export class CompareDialog extends SingleStepDialog<{ understanding?: Understanding }> {
+  constructor(services: ShopServices) {
+    super(COMPARE_DIALOG, services);
   }
 
-  private async compare(step: WaterfallStepContext<{ understanding?: Understanding }>): Promise<DialogTurnResult> {
+  protected async run(step: WaterfallStepContext<{ understanding?: Understanding }>): Promise<DialogTurnResult> {
     const { engine, offers } = this.services;
     const session = await readSession(this.services.session, step.context);
     const ids = resolveProducts(engine, session, entitiesOf(step.options.understanding), 3);

@@ -1,5 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog } from './singleStepDialog';
 import type { ShopServices } from '../src/bot/services';
 import { userIdOf } from '../src/bot/session';
 import { button, suggestions } from '../src/replies/products';
@@ -7,14 +8,12 @@ import { button, suggestions } from '../src/replies/products';
 export const DEALS_DIALOG = 'dealsDialog';
 
 /** The promotions this customer is eligible for, best first, with their terms. */
-export class DealsDialog extends ComponentDialog {
-  constructor(private readonly services: ShopServices) {
-    super(DEALS_DIALOG);
-    this.addDialog(new WaterfallDialog(`${DEALS_DIALOG}.run`, [this.show.bind(this)]));
-    this.initialDialogId = `${DEALS_DIALOG}.run`;
+export class DealsDialog extends SingleStepDialog {
+  constructor(services: ShopServices) {
+    super(DEALS_DIALOG, services);
   }
 
-  private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  protected async run(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const customer = this.services.engine.identity.customerFor(userIdOf(step.context));
     const offers = this.services.offers.offersFor(customer?.id ?? null).slice(0, 5);
     if (offers.length === 0) {

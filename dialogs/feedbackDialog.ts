@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog } from './singleStepDialog';
 import type { ShopServices } from '../src/bot/services';
 import type { Understanding } from '../src/bot/understanding';
 import { conversationIdOf, userIdOf } from '../src/bot/session';
@@ -6,14 +7,12 @@ import { conversationIdOf, userIdOf } from '../src/bot/session';
 export const FEEDBACK_DIALOG = 'feedbackDialog';
 
 /** Feedback about the shop or the assistant, stored with its sentiment for staff reports. */
-export class FeedbackDialog extends ComponentDialog {
-  constructor(private readonly services: ShopServices) {
-    super(FEEDBACK_DIALOG);
-    this.addDialog(new WaterfallDialog(`${FEEDBACK_DIALOG}.run`, [this.store.bind(this)]));
-    this.initialDialogId = `${FEEDBACK_DIALOG}.run`;
+export class FeedbackDialog extends SingleStepDialog<{ understanding?: Understanding }> {
+  constructor(services: ShopServices) {
+    super(FEEDBACK_DIALOG, services);
   }
 
-  private async store(step: WaterfallStepContext<{ understanding?: Understanding }>): Promise<DialogTurnResult> {
+  protected async run(step: WaterfallStepContext<{ understanding?: Understanding }>): Promise<DialogTurnResult> {
     const u = step.options.understanding;
     if (!u?.text) return step.endDialog();
     const { engine } = this.services;

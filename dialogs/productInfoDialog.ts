@@ -1,5 +1,6 @@
 import { CardFactory, MessageFactory, type Attachment } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog } from './singleStepDialog';
 import type { ShopServices } from '../src/bot/services';
 import type { Understanding } from '../src/bot/understanding';
 import type { CardActionValue } from '../src/bot/actions';
@@ -13,14 +14,12 @@ import type { Product } from '../src/engine/repos/products';
 export const PRODUCT_INFO_DIALOG = 'productInfoDialog';
 
 /** Everything about one product: price, stock, attributes, rating and what reviewers say. */
-export class ProductInfoDialog extends ComponentDialog {
-  constructor(private readonly services: ShopServices) {
-    super(PRODUCT_INFO_DIALOG);
-    this.addDialog(new WaterfallDialog(`${PRODUCT_INFO_DIALOG}.run`, [this.show.bind(this)]));
-    this.initialDialogId = `${PRODUCT_INFO_DIALOG}.run`;
+export class ProductInfoDialog extends SingleStepDialog<{ understanding?: Understanding; action?: CardActionValue }> {
+  constructor(services: ShopServices) {
+    super(PRODUCT_INFO_DIALOG, services);
   }
 
-  private async show(step: WaterfallStepContext<{ understanding?: Understanding; action?: CardActionValue }>): Promise<DialogTurnResult> {
+  protected async run(step: WaterfallStepContext<{ understanding?: Understanding; action?: CardActionValue }>): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const session = await readSession(this.services.session, step.context);
     const { action, understanding } = step.options;

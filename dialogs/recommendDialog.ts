@@ -1,5 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog } from './singleStepDialog';
 import type { Recommendation, ShopServices } from '../src/bot/services';
 import type { Understanding } from '../src/bot/understanding';
 import type { CardActionValue } from '../src/bot/actions';
@@ -20,14 +21,12 @@ export interface RecommendDialogOptions {
  * Recommendations with a reason on each: personal for a known customer, popular for a newcomer,
  * "similar to this", and "goes with your cart". "Not interested" is remembered.
  */
-export class RecommendDialog extends ComponentDialog {
-  constructor(private readonly services: ShopServices) {
-    super(RECOMMEND_DIALOG);
-    this.addDialog(new WaterfallDialog(`${RECOMMEND_DIALOG}.run`, [this.run.bind(this)]));
-    this.initialDialogId = `${RECOMMEND_DIALOG}.run`;
+export class RecommendDialog extends SingleStepDialog<RecommendDialogOptions> {
+  constructor(services: ShopServices) {
+    super(RECOMMEND_DIALOG, services);
   }
 
-  private async run(step: WaterfallStepContext<RecommendDialogOptions>): Promise<DialogTurnResult> {
+  protected async run(step: WaterfallStepContext<RecommendDialogOptions>): Promise<DialogTurnResult> {
     const { engine, recommendations } = this.services;
     const session = await readSession(this.services.session, step.context);
     const userId = userIdOf(step.context);

@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog } from './singleStepDialog';
 import { MessageFactory } from 'botbuilder';
 import type { ShopServices } from '../src/bot/services';
 import type { Understanding } from '../src/bot/understanding';
@@ -18,14 +19,12 @@ export interface SearchOptions {
 }
 
 /** Plain-words catalogue search with follow-up refinements ("cheaper", "in blue", "only Nike", "show more"). */
-export class SearchDialog extends ComponentDialog {
-  constructor(private readonly services: ShopServices) {
-    super(SEARCH_DIALOG);
-    this.addDialog(new WaterfallDialog(`${SEARCH_DIALOG}.run`, [this.search.bind(this)]));
-    this.initialDialogId = `${SEARCH_DIALOG}.run`;
+export class SearchDialog extends SingleStepDialog<SearchOptions> {
+  constructor(services: ShopServices) {
+    super(SEARCH_DIALOG, services);
   }
 
-  private async search(step: WaterfallStepContext<SearchOptions>): Promise<DialogTurnResult> {
+  protected async run(step: WaterfallStepContext<SearchOptions>): Promise<DialogTurnResult> {
     const { engine, session: accessor, offers } = this.services;
     const session = await readSession(accessor, step.context);
     const e = entitiesOf(step.options.understanding);

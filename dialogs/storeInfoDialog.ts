@@ -1,5 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog } from './singleStepDialog';
 import type { ShopServices } from '../src/bot/services';
 import type { Understanding } from '../src/bot/understanding';
 import { userIdOf } from '../src/bot/session';
@@ -8,14 +9,12 @@ import { button, suggestions } from '../src/replies/products';
 export const STORE_INFO_DIALOG = 'storeInfoDialog';
 
 /** Delivery, payment and account questions, answered from the store's policy file (data/policy.json). */
-export class StoreInfoDialog extends ComponentDialog {
-  constructor(private readonly services: ShopServices) {
-    super(STORE_INFO_DIALOG);
-    this.addDialog(new WaterfallDialog(`${STORE_INFO_DIALOG}.run`, [this.answer.bind(this)]));
-    this.initialDialogId = `${STORE_INFO_DIALOG}.run`;
+export class StoreInfoDialog extends SingleStepDialog<{ understanding?: Understanding }> {
+  constructor(services: ShopServices) {
+    super(STORE_INFO_DIALOG, services);
   }
 
-  private async answer(step: WaterfallStepContext<{ understanding?: Understanding }>): Promise<DialogTurnResult> {
+  protected async run(step: WaterfallStepContext<{ understanding?: Understanding }>): Promise<DialogTurnResult> {
     const { policy, identity } = this.services.engine;
     const contact = `Our team is available ${policy.contact.hours} at ${policy.contact.email}.`;
     switch (step.options.understanding?.intent) {

@@ -1,5 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog } from '../singleStepDialog';
 import type { ShopServices } from '../../src/bot/services';
 import type { StaffCommand } from '../../src/bot/staffCommand';
 import { EngineError } from '../../src/engine/errors';
@@ -11,14 +12,12 @@ export const FORECAST_DIALOG = 'forecastDialog';
 const USAGE = 'Usage: /forecast <sku|category|all> [days], e.g. /forecast KIT-0001 14';
 
 /** /forecast: daily demand with intervals, the model and its backtest, stock-out date, reorder point, chart. */
-export class ForecastDialog extends ComponentDialog {
-  constructor(private readonly services: ShopServices) {
-    super(FORECAST_DIALOG);
-    this.addDialog(new WaterfallDialog(`${FORECAST_DIALOG}.run`, [this.run.bind(this)]));
-    this.initialDialogId = `${FORECAST_DIALOG}.run`;
+export class ForecastDialog extends SingleStepDialog<StaffCommand> {
+  constructor(services: ShopServices) {
+    super(FORECAST_DIALOG, services);
   }
 
-  private async run(step: WaterfallStepContext<StaffCommand>): Promise<DialogTurnResult> {
+  protected async run(step: WaterfallStepContext<StaffCommand>): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const args = [...step.options.args];
     const days = /^\d+$/.test(args[args.length - 1] ?? '') && args.length > 1 ? Number(args.pop()) : 28;

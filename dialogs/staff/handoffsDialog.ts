@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog } from '../singleStepDialog';
 import type { ShopServices } from '../../src/bot/services';
 import type { StaffCommand } from '../../src/bot/staffCommand';
 import { EngineError } from '../../src/engine/errors';
@@ -7,14 +8,12 @@ import { shorten } from '../../src/replies/products';
 export const HANDOFFS_DIALOG = 'handoffsDialog';
 
 /** /handoffs: open hand-off tickets with their transcripts; /handoffs close <id>. */
-export class HandoffsDialog extends ComponentDialog {
-  constructor(private readonly services: ShopServices) {
-    super(HANDOFFS_DIALOG);
-    this.addDialog(new WaterfallDialog(`${HANDOFFS_DIALOG}.run`, [this.run.bind(this)]));
-    this.initialDialogId = `${HANDOFFS_DIALOG}.run`;
+export class HandoffsDialog extends SingleStepDialog<StaffCommand> {
+  constructor(services: ShopServices) {
+    super(HANDOFFS_DIALOG, services);
   }
 
-  private async run(step: WaterfallStepContext<StaffCommand>): Promise<DialogTurnResult> {
+  protected async run(step: WaterfallStepContext<StaffCommand>): Promise<DialogTurnResult> {
     const { support } = this.services.engine;
     const [verb, id] = step.options.args;
     if (verb === 'close') {

@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog } from '../singleStepDialog';
 import type { ShopServices } from '../../src/bot/services';
 import type { StaffCommand } from '../../src/bot/staffCommand';
 import { parsePromoCreate, PROMO_USAGE } from '../../src/bot/promoArgs';
@@ -9,14 +10,12 @@ import { table } from '../../src/replies/staff';
 export const PROMO_DIALOG = 'promoDialog';
 
 /** /promo create|list|end|report: promotions and their uplift against the control group. */
-export class PromoDialog extends ComponentDialog {
-  constructor(private readonly services: ShopServices) {
-    super(PROMO_DIALOG);
-    this.addDialog(new WaterfallDialog(`${PROMO_DIALOG}.run`, [this.run.bind(this)]));
-    this.initialDialogId = `${PROMO_DIALOG}.run`;
+export class PromoDialog extends SingleStepDialog<StaffCommand> {
+  constructor(services: ShopServices) {
+    super(PROMO_DIALOG, services);
   }
 
-  private async run(step: WaterfallStepContext<StaffCommand>): Promise<DialogTurnResult> {
+  protected async run(step: WaterfallStepContext<StaffCommand>): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const [verb, ...rest] = step.options.args;
     const money = (c: number) => formatMoney(c, engine.policy.currency);

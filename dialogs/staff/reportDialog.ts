@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog } from '../singleStepDialog';
 import type { ShopServices } from '../../src/bot/services';
 import { weekReport } from '../../src/engine/report';
 import { formatMoney } from '../../src/engine/money';
@@ -7,14 +8,12 @@ import { table } from '../../src/replies/staff';
 export const REPORT_DIALOG = 'reportDialog';
 
 /** /report: the week in numbers. */
-export class ReportDialog extends ComponentDialog {
-  constructor(private readonly services: ShopServices) {
-    super(REPORT_DIALOG);
-    this.addDialog(new WaterfallDialog(`${REPORT_DIALOG}.run`, [this.report.bind(this)]));
-    this.initialDialogId = `${REPORT_DIALOG}.run`;
+export class ReportDialog extends SingleStepDialog {
+  constructor(services: ShopServices) {
+    super(REPORT_DIALOG, services);
   }
 
-  private async report(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  protected async run(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const r = weekReport(engine.db, engine.clock);
     const money = (c: number) => formatMoney(c, engine.policy.currency);

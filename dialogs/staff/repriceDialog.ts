@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog } from '../singleStepDialog';
 import type { ShopServices } from '../../src/bot/services';
 import type { StaffCommand } from '../../src/bot/staffCommand';
 import { EngineError } from '../../src/engine/errors';
@@ -9,14 +10,12 @@ export const REPRICE_DIALOG = 'repriceDialog';
 const USAGE = 'Usage: /reprice <sku|category> [apply], or /reprice undo <change id>';
 
 /** /reprice: elasticity, the guarded profit-maximising price, apply with audit, undo. */
-export class RepriceDialog extends ComponentDialog {
-  constructor(private readonly services: ShopServices) {
-    super(REPRICE_DIALOG);
-    this.addDialog(new WaterfallDialog(`${REPRICE_DIALOG}.run`, [this.run.bind(this)]));
-    this.initialDialogId = `${REPRICE_DIALOG}.run`;
+export class RepriceDialog extends SingleStepDialog<StaffCommand> {
+  constructor(services: ShopServices) {
+    super(REPRICE_DIALOG, services);
   }
 
-  private async run(step: WaterfallStepContext<StaffCommand>): Promise<DialogTurnResult> {
+  protected async run(step: WaterfallStepContext<StaffCommand>): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const { args, actor } = step.options;
     const money = (c: number) => formatMoney(c, engine.policy.currency);

@@ -1,5 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog } from '../singleStepDialog';
 import type { ShopServices } from '../../src/bot/services';
 import type { StaffCommand } from '../../src/bot/staffCommand';
 import { EngineError } from '../../src/engine/errors';
@@ -11,14 +12,12 @@ import { pngAttachment, table } from '../../src/replies/staff';
 export const SEGMENTS_DIALOG = 'segmentsDialog';
 
 /** /segments [k]: RFM segments with sizes, revenue and CLV and a chart; /segments <name>: its top customers. */
-export class SegmentsDialog extends ComponentDialog {
-  constructor(private readonly services: ShopServices) {
-    super(SEGMENTS_DIALOG);
-    this.addDialog(new WaterfallDialog(`${SEGMENTS_DIALOG}.run`, [this.run.bind(this)]));
-    this.initialDialogId = `${SEGMENTS_DIALOG}.run`;
+export class SegmentsDialog extends SingleStepDialog<StaffCommand> {
+  constructor(services: ShopServices) {
+    super(SEGMENTS_DIALOG, services);
   }
 
-  private async run(step: WaterfallStepContext<StaffCommand>): Promise<DialogTurnResult> {
+  protected async run(step: WaterfallStepContext<StaffCommand>): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const money = (cents: number) => formatMoney(Math.round(cents), engine.policy.currency);
     const arg = step.options.args.join(' ').trim();

@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog } from '../singleStepDialog';
 import type { ShopServices } from '../../src/bot/services';
 import { stockAlerts, FORECAST_DEFAULTS } from '../../src/engine/forecast/forecaster';
 import { table } from '../../src/replies/staff';
@@ -6,14 +7,12 @@ import { table } from '../../src/replies/staff';
 export const STOCK_DIALOG = 'stockDialog';
 
 /** /stock: products whose forecast demand runs out before the next delivery could arrive. */
-export class StockDialog extends ComponentDialog {
-  constructor(private readonly services: ShopServices) {
-    super(STOCK_DIALOG);
-    this.addDialog(new WaterfallDialog(`${STOCK_DIALOG}.run`, [this.run.bind(this)]));
-    this.initialDialogId = `${STOCK_DIALOG}.run`;
+export class StockDialog extends SingleStepDialog {
+  constructor(services: ShopServices) {
+    super(STOCK_DIALOG, services);
   }
 
-  private async run(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  protected async run(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const leadDays = FORECAST_DEFAULTS.leadDays;
     const alerts = stockAlerts(engine.db, { clock: engine.clock, leadDays });
