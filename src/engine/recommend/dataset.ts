@@ -158,6 +158,11 @@ export class Dataset {
     return nb;
   }
 
+  /** Forgets the shared neighbour lists (so the next model's fit time is its own). */
+  clearNeighbours(): void {
+    this.neighbourCache.clear();
+  }
+
   /** Drops the cached co-occurrence matrix and neighbour lists once every model is fitted. */
   releaseCache(): void {
     this.cooc = undefined;
@@ -167,14 +172,3 @@ export class Dataset {
 
 /** An empty history (cold-start customers). */
 export const emptyHistory: History = { items: new Int32Array(0), days: new Float64Array(0) };
-
-/** Sum over a history's events of 2^(-(now - day) / halfLife) per item; Infinity = plain counts. */
-export function decayedCounts(h: History, now: number, halfLifeDays: number): Map<number, number> {
-  const w = new Map<number, number>();
-  const rate = Number.isFinite(halfLifeDays) ? Math.LN2 / halfLifeDays : 0;
-  for (let e = 0; e < h.items.length; e++) {
-    const v = Math.exp(-rate * (now - h.days[e]));
-    w.set(h.items[e], (w.get(h.items[e]) ?? 0) + v);
-  }
-  return w;
-}

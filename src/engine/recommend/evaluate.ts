@@ -20,7 +20,7 @@ export function pastMask(ds: Dataset, user: number, mask: Uint8Array): Uint8Arra
   return mask;
 }
 
-/** Items with any training interaction: the denominator of catalogue coverage. */
+/** Items with any training interaction (reported next to coverage, whose denominator is every product). */
 export function trainedItems(ds: Dataset): number {
   let n = 0;
   for (let i = 0; i < ds.nItems; i++) if (ds.buyers(i) > 0) n++;
@@ -35,7 +35,7 @@ export function trainedItems(ds: Dataset): number {
 export function evaluateModel(model: Model, ds: Dataset, targets: Target[], k: number, settings: Setting[] = ['all', 'new']): ModelEvaluation {
   const scores = new Float32Array(ds.nItems);
   const mask = new Uint8Array(ds.nItems);
-  const catalogue = trainedItems(ds);
+  const catalogue = ds.nItems;
   const summaries = { all: new MetricSummary(k, catalogue), new: new MetricSummary(k, catalogue) };
   const queryUs: number[] = [];
   for (const t of targets) {

@@ -17,18 +17,19 @@ export function coPurchaseSim(nb: Neighbours, i: number, j: number): number {
   return 0;
 }
 
-/** The item among `anchors` most related to `item`, by co-purchases, else by text. */
+/**
+ * The item among `anchors` most related to `item`: the first anchor in the item's own co-purchase
+ * neighbour list (sorted best first), else the anchor with the most similar text.
+ */
 export function bestAnchor(ctx: ExplainContext, anchors: ArrayLike<number>, item: number, byText = false): { anchor: number; how: 'bought' | 'text' } | undefined {
-  let best = -1;
-  let bestSim = 0;
-  if (!byText) {
-    for (let x = 0; x < anchors.length; x++) {
-      const s = Math.max(coPurchaseSim(ctx.coPurchase, anchors[x], item), coPurchaseSim(ctx.coPurchase, item, anchors[x]));
-      if (s > bestSim) [best, bestSim] = [anchors[x], s];
-    }
-    if (best >= 0) return { anchor: best, how: 'bought' };
+  const nb = ctx.coPurchase;
+  if (!byText && item < nb.ptr.length - 1) {
+    const set = new Set(Array.from(anchors));
+    for (let p = nb.ptr[item]; p < nb.ptr[item + 1]; p++) if (set.has(nb.item[p]) && nb.item[p] !== item) return { anchor: nb.item[p], how: 'bought' };
   }
   if (!ctx.vectors) return undefined;
+  let best = -1;
+  let bestSim = 0;
   for (let x = 0; x < anchors.length; x++) {
     if (anchors[x] === item) continue;
     const s = cosine(ctx.vectors, anchors[x], item);

@@ -21,7 +21,7 @@ export function recent(h: History, max: number): History {
 
 /**
  * The served blend: a weighted sum of max-normalised component scores. Each setting has its own
- * weights (tuned on a validation split): "all" leans on repeat purchases, "new" on discovery.
+ * weights (tuned on validation folds of the training period): "all" leans on repeat purchases, "new" on discovery.
  */
 export class Hybrid implements Model {
   readonly name = 'hybrid';

@@ -71,11 +71,8 @@ export function loadLines(db: Db, options: { keepReversed?: boolean } = {}): Lin
     ? `SELECT o.id, o.customer_id, i.product_id, julianday(o.placed_at) - 2440587.5, i.quantity
        FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.status <> 'cancelled'`
     : `SELECT order_id, customer_id, product_id, julianday(placed_at) - 2440587.5, quantity FROM sales`;
-  const rows = db
-    .prepare(`SELECT * FROM (${source}) AS s WHERE s.customer_id IS NOT NULL ORDER BY 4, 1`)
-    .raw()
-    .all() as [number, number, number, number, number][];
-  const n = rows.length;
+  const where = 'WHERE s.customer_id IS NOT NULL';
+  const n = (db.prepare(`SELECT COUNT(*) AS n FROM (${source}) AS s ${where}`).get() as { n: number }).n;
   const lines: Lines = {
     length: n,
     order: new Int32Array(n),
@@ -84,15 +81,19 @@ export function loadLines(db: Db, options: { keepReversed?: boolean } = {}): Lin
     day: new Float64Array(n),
     quantity: new Float32Array(n),
   };
-  for (let i = 0; i < n; i++) {
-    const r = rows[i];
+  // streamed row by row: the typed arrays are the only copy held
+  const rows = db.prepare(`SELECT * FROM (${source}) AS s ${where} ORDER BY 4, 1`).raw().iterate() as IterableIterator<[number, number, number, number, number]>;
+  let i = 0;
+  for (const r of rows) {
+    if (i === n) break;
     lines.order[i] = r[0];
     lines.customer[i] = r[1];
     lines.product[i] = r[2];
     lines.day[i] = r[3];
     lines.quantity[i] = r[4];
+    i++;
   }
-  return lines;
+  return i === n ? lines : { ...lines, length: i };
 }
 
 export interface CatalogRow {

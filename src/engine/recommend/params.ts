@@ -1,17 +1,17 @@
-import { BuyAgain } from './models/buyAgain';
+import { BuyAgain, type BuyAgainOptions } from './models/buyAgain';
 import { ContentTfidf } from './models/contentTfidf';
 import { Ease, type EaseOptions } from './models/ease';
 import { ItemKnn, type ItemKnnOptions } from './models/itemKnn';
 import type { Model } from './models/model';
-import { Popularity } from './models/popularity';
+import { Popularity, type PopularityOptions } from './models/popularity';
 import { Sar, type SarOptions } from './models/sar';
 import { UserKnn, type UserKnnOptions } from './models/userKnn';
 import type { Weights } from './hybrid';
 
 /** Every model's hyper-parameters plus the hybrid's weights (order = HYBRID_PARTS). */
 export interface RecommendParams {
-  popularity: { halfLifeDays: number };
-  buyAgain: { halfLifeDays: number };
+  popularity: PopularityOptions;
+  buyAgain: BuyAgainOptions;
   itemKnn: ItemKnnOptions;
   sar: SarOptions;
   userKnn: UserKnnOptions;
@@ -24,18 +24,22 @@ export interface RecommendParams {
 export const HYBRID_PARTS = ['popularity', 'buy_again', 'item_knn', 'sar', 'user_knn', 'ease', 'content_tfidf'] as const;
 export type PartName = (typeof HYBRID_PARTS)[number];
 
-/** Defaults: what validation on the nine-month Online Retail data chose (see bench/recommend.ts). */
+/**
+ * Defaults for the bot: what `shopmate eval recommend` chose on the validation folds of the nine-month
+ * Online Retail data. A store's own tuned parameters (Recommender.tune(), saved in its meta table)
+ * replace these: the demo store's best weights differ a lot from a wholesaler's.
+ */
 export const DEFAULT_PARAMS: RecommendParams = {
-  popularity: { halfLifeDays: 14 },
-  buyAgain: { halfLifeDays: 60 },
-  itemKnn: { similarity: 'cosine', neighbours: 100, halfLifeDays: Infinity },
-  sar: { similarity: 'jaccard', halfLifeDays: 30, neighbours: 300 },
-  userKnn: { neighbours: 50, power: 1, halfLifeDays: Infinity },
-  ease: { lambda: 200, maxItems: 1500 },
-  content: { neighbours: 50, halfLifeDays: 60 },
+  popularity: { halfLifeDays: 2, perCustomer: true },
+  buyAgain: { halfLifeDays: 120, repeatPower: 1, trendPower: 0.5 },
+  itemKnn: { similarity: 'jaccard', neighbours: 1000, halfLifeDays: 120 },
+  sar: { similarity: 'jaccard', halfLifeDays: 120, neighbours: 300 },
+  userKnn: { neighbours: 200, power: 2, halfLifeDays: 30 },
+  ease: { lambda: 800, maxItems: 1500 },
+  content: { neighbours: 20, halfLifeDays: 120 },
   weights: {
-    all: [0.05, 1, 0.1, 0.5, 0.2, 0.3, 0.05],
-    new: [0.1, 0, 0.2, 0.5, 0.3, 0.5, 0.1],
+    all: [0.158, 0.559, 0.045, 0.075, 0.103, 0.053, 0],
+    new: [0.196, 0, 0.118, 0.058, 0.167, 0.234, 0.225],
   },
 };
 

@@ -3,13 +3,14 @@ import { systemClock, type Clock } from '../clock';
 import { Dataset, emptyHistory } from './dataset';
 import { DEFAULT_DIVERSITY, diversify, type DiversityOptions } from './diversity';
 import { bestAnchor, explainForCustomer, type ExplainContext } from './explain';
-import { Hybrid, normaliseMax } from './hybrid';
+import { Hybrid, MAX_EVENTS, normaliseMax } from './hybrid';
 import { loadCatalog, loadLines, type Catalog } from './interactions';
 import { cosine, type ContentTfidf } from './models/contentTfidf';
 import type { Model, Setting } from './models/model';
 import type { Sar } from './models/sar';
 import { buildParts, DEFAULT_PARAMS, HYBRID_PARTS, type PartName, type RecommendParams } from './params';
 import { StoreReader, type LiveProduct, type StoreStamp } from './storeReader';
+import { savedParams, tuneOnStore } from './tuneStore';
 import { topK } from './topK';
 
 export interface Recommendation {
@@ -70,7 +71,7 @@ export class Recommender {
   private fitted?: Fitted;
   private readonly reader: StoreReader;
   private readonly clock: Clock;
-  private readonly params: RecommendParams;
+  private params: RecommendParams;
   private readonly opts: Required<Omit<RecommenderOptions, 'clock' | 'params'>>;
 
   constructor(
@@ -79,7 +80,7 @@ export class Recommender {
   ) {
     this.reader = new StoreReader(db);
     this.clock = options.clock ?? systemClock;
-    this.params = options.params ?? DEFAULT_PARAMS;
+    this.params = options.params ?? savedParams(db) ?? DEFAULT_PARAMS;
     this.opts = {
       diversity: options.diversity ?? DEFAULT_DIVERSITY,
       minNewOrders: options.minNewOrders ?? 50,
@@ -111,6 +112,16 @@ export class Recommender {
     };
   }
 
+  /**
+   * Re-tunes the parameters on this store's own sales (see tuneOnStore: slow, run it offline),
+   * saves them in the store's meta table for the next start, and refits.
+   */
+  tune(log?: (msg: string) => void): RecommendParams {
+    this.params = tuneOnStore(this.db, { save: true, log });
+    this.refresh();
+    return this.params;
+  }
+
   /** Refits when enough new orders arrived, or anything changed and the fit is old; true if it did. */
   refreshIfStale(): boolean {
     const f = this.fitted;
@@ -120,11 +131,12 @@ export class Recommender {
     }
     const now = this.clock.now().getTime();
     if (now - f.at < this.opts.minIntervalMs) return false;
-    const s = this.reader.stamp();
-    const changed = (Object.keys(s) as (keyof StoreStamp)[]).some((key) => s[key] !== f.stamp[key]);
+    const old = now - f.at >= this.opts.maxAgeMs;
+    const s = this.reader.stamp(old); // cancellations are only looked for once the fit is old
+    const changed = (Object.keys(s) as (keyof StoreStamp)[]).some((key) => s[key] !== f.stamp[key] && (key !== 'cancelled' || old));
     if (!changed) return false;
     const catalogueChanged = s.maxProductId !== f.stamp.maxProductId || s.products !== f.stamp.products;
-    if (!catalogueChanged && s.orders - f.stamp.orders < this.opts.minNewOrders && now - f.at < this.opts.maxAgeMs) return false;
+    if (!catalogueChanged && s.maxOrderId - f.stamp.maxOrderId < this.opts.minNewOrders && !old) return false;
     this.refresh();
     return true;
   }
@@ -144,12 +156,14 @@ export class Recommender {
   /** Personalised top-k (popularity for unknown customers or customers without purchases). */
   forCustomer(customerId: number | null, opts: RecommendOptions = {}): Recommendation[] {
     const f = this.ensureFitted();
-    const h = customerId === null ? emptyHistory : this.reader.history(customerId, f.catalog.index);
+    const h = customerId === null ? emptyHistory : this.reader.history(customerId, f.catalog.index, MAX_EVENTS);
     const setting: Setting = opts.newOnly ? 'new' : 'all';
     const dismissed = customerId === null ? [] : this.reader.dismissed(customerId, this.dismissalCutoff());
-    const skip = this.skipMask(f, [...(opts.exclude ?? []), ...dismissed], setting === 'new' ? h.items : []);
-    const scores = new Float32Array(f.catalog.size);
     const self = customerId === null ? undefined : f.ds.userIndex.get(customerId);
+    // "new": everything bought before, from the fitted data (all of it) and the live latest events
+    const bought = setting === 'new' ? [...h.items, ...(self === undefined ? [] : f.ds.uItem.subarray(f.ds.uPtr[self], f.ds.uPtr[self + 1]))] : [];
+    const skip = this.skipMask(f, [...(opts.exclude ?? []), ...dismissed], bought);
+    const scores = new Float32Array(f.catalog.size);
     if (h.items.length === 0) {
       f.parts.popularity.score(h, scores);
       normaliseMax(scores, skip);

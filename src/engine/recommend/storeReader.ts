@@ -12,8 +12,8 @@ export interface LiveProduct {
 
 /** A cheap fingerprint of what the models were fitted on. */
 export interface StoreStamp {
+  /** Order ids only grow, so the difference counts new orders. */
   maxOrderId: number;
-  orders: number;
   cancelled: number;
   maxProductId: number;
   products: number;
@@ -26,11 +26,12 @@ export class StoreReader {
   private readonly productsStmt;
   private readonly ordersStampStmt;
   private readonly productsStampStmt;
+  private readonly cancelledStmt;
 
   constructor(db: Db) {
     this.historyStmt = db.prepare(
-      `SELECT DISTINCT order_id, product_id, julianday(placed_at) - 2440587.5 AS day
-       FROM sales WHERE customer_id = ? ORDER BY day, order_id`,
+      `SELECT order_id, product_id, julianday(placed_at) - 2440587.5 AS day
+       FROM sales WHERE customer_id = ? ORDER BY placed_at DESC, order_id DESC LIMIT ?`,
     );
     this.dismissedStmt = db.prepare(
       "SELECT DISTINCT product_id FROM interactions WHERE customer_id = ? AND kind = 'dismiss' AND created_at >= ?",
@@ -38,24 +39,32 @@ export class StoreReader {
     this.productsStmt = db.prepare(
       'SELECT id, name, category, price_cents, stock, active FROM products WHERE id IN (SELECT value FROM json_each(?))',
     );
-    this.ordersStampStmt = db.prepare(
-      "SELECT COALESCE(MAX(id), 0) AS maxOrderId, COUNT(*) AS orders, COALESCE(SUM(status = 'cancelled'), 0) AS cancelled FROM orders",
+    this.ordersStampStmt = db.prepare('SELECT COALESCE(MAX(id), 0) AS maxOrderId FROM orders');
+    this.cancelledStmt = db.prepare(
+      "SELECT (SELECT COUNT(*) FROM orders WHERE status = 'cancelled') + (SELECT COUNT(*) FROM order_items WHERE cancelled = 1) AS cancelled",
     );
     this.productsStampStmt = db.prepare('SELECT COALESCE(MAX(id), 0) AS maxProductId, COUNT(*) AS products FROM products');
   }
 
-  /** The customer's purchases now (including orders placed after the last fit), as item indices. */
-  history(customerId: number, index: ReadonlyMap<number, number>): History {
-    const rows = this.historyStmt.all(customerId) as { product_id: number; day: number }[];
+  /**
+   * The customer's latest `maxEvents` purchase events now (including orders placed after the last
+   * fit), oldest first, one per (order, product), as item indices.
+   */
+  history(customerId: number, index: ReadonlyMap<number, number>, maxEvents: number): History {
+    const rows = this.historyStmt.all(customerId, 2 * maxEvents) as { order_id: number; product_id: number; day: number }[];
     const items: number[] = [];
     const days: number[] = [];
+    const seen = new Set<string>();
     for (const r of rows) {
       const i = index.get(r.product_id);
-      if (i === undefined) continue;
+      const key = `${r.order_id}:${r.product_id}`;
+      if (i === undefined || seen.has(key)) continue;
+      seen.add(key);
       items.push(i);
       days.push(r.day);
+      if (items.length === maxEvents) break;
     }
-    return { items: Int32Array.from(items), days: Float64Array.from(days) };
+    return { items: Int32Array.from(items.reverse()), days: Float64Array.from(days.reverse()) };
   }
 
   /** Products the customer dismissed in chat since `sinceIso`. */
@@ -68,7 +77,12 @@ export class StoreReader {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  stamp(): StoreStamp {
-    return { ...(this.ordersStampStmt.get() as Omit<StoreStamp, 'maxProductId' | 'products'>), ...(this.productsStampStmt.get() as Pick<StoreStamp, 'maxProductId' | 'products'>) };
+  /** New orders and products (cheap); `full` also counts cancellations (a scan of the order lines). */
+  stamp(full = true): StoreStamp {
+    return {
+      ...(this.ordersStampStmt.get() as Pick<StoreStamp, 'maxOrderId'>),
+      ...(this.productsStampStmt.get() as Pick<StoreStamp, 'maxProductId' | 'products'>),
+      cancelled: full ? (this.cancelledStmt.get() as { cancelled: number }).cancelled : -1,
+    };
   }
 }

@@ -24,10 +24,20 @@ export interface Validation {
 }
 
 /** The validation split: the same 90th-percentile rule applied to the training lines [0, end) only. */
-export function validationSplit(lines: Lines, catalog: Catalog, end: number, k: number): Validation {
+export function validationSplit(lines: Lines, catalog: Catalog, end: number, k: number): Validation & { trainEnd: number } {
   const split = temporalSplit(lines, 0.9, end);
   const ds = new Dataset(lines, catalog, split.trainEnd);
-  return { ds, targets: evaluationTargets(ds, lines, split.trainEnd, split.end), k };
+  return { ds, targets: evaluationTargets(ds, lines, split.trainEnd, split.end), k, trainEnd: split.trainEnd };
+}
+
+/**
+ * Validation folds inside the training lines [0, end): the 90th-percentile rule applied to the
+ * training period, then again to that fold's own training period, and so on.
+ */
+export function validationFolds(lines: Lines, catalog: Catalog, end: number, k: number, folds = 2): Validation[] {
+  const out: (Validation & { trainEnd: number })[] = [];
+  for (let f = 0, e = end; f < folds && e > 0; f++, e = out[out.length - 1].trainEnd) out.push(validationSplit(lines, catalog, e, k));
+  return out;
 }
 
 /** Mean of NDCG@k over the given settings, with hit rate as a small tie-breaker. */
@@ -52,10 +62,12 @@ function gridSearch<T extends object>(model: Model & { options: T }, v: Validati
 const product = <A, B>(as: A[], bs: B[]): [A, B][] => as.flatMap((a) => bs.map((b) => [a, b] as [A, B]));
 
 /**
- * Chooses every model's hyper-parameters and then the hybrid's weights on the validation split.
+ * Chooses every model's hyper-parameters on the first validation fold, then the hybrid's weights
+ * on all folds.
  * Returns the parameters and the validation-fitted item-kNN variants (for reporting each similarity).
  */
-export function tuneParams(v: Validation, base: RecommendParams, log: (msg: string) => void = () => {}): { params: RecommendParams; itemKnn: Record<Similarity, ItemKnn> } {
+export function tuneParams(folds: Validation[], base: RecommendParams, log: (msg: string) => void = () => {}): { params: RecommendParams; itemKnn: Record<Similarity, ItemKnn> } {
+  const v = folds[0];
   const both: Setting[] = ['all', 'new'];
   const p: RecommendParams = structuredClone(base);
   let lap = performance.now();
@@ -64,23 +76,28 @@ export function tuneParams(v: Validation, base: RecommendParams, log: (msg: stri
     lap = performance.now();
   };
 
-  const pop = new Popularity({ ...p.popularity });
-  pop.fit(v.ds);
-  p.popularity = { ...p.popularity, ...gridSearch(pop, v, SHORT_HALF_LIVES.map((h) => ({ halfLifeDays: h })), both).best };
+  let bestPop = -Infinity;
+  for (const perCustomer of [false, true]) {
+    const m = new Popularity({ ...p.popularity, perCustomer });
+    m.fit(v.ds);
+    const r = gridSearch(m, v, SHORT_HALF_LIVES.map((h) => ({ halfLifeDays: h })), both);
+    if (r.value > bestPop) [bestPop, p.popularity] = [r.value, { ...m.options }];
+  }
 
   const again = new BuyAgain({ ...p.buyAgain });
   again.fit(v.ds);
-  p.buyAgain = { ...p.buyAgain, ...gridSearch(again, v, HALF_LIVES.map((h) => ({ halfLifeDays: h })), ['all']).best };
+  const againGrid = product(product(HALF_LIVES, [0, 0.5, 1]), [0, 0.5, 1]).map(([[halfLifeDays, repeatPower], trendPower]) => ({ halfLifeDays, repeatPower, trendPower }));
+  p.buyAgain = { ...p.buyAgain, ...gridSearch(again, v, againGrid, ['all']).best };
 
   stage('popularity, buy_again');
-  const knnGrid = product([25, 50, 100, 200, 400], [Infinity, 30, 120]).map(([neighbours, halfLifeDays]) => ({ neighbours, halfLifeDays }));
+  const knnGrid = product([25, 50, 100, 200, 400, 1000], [Infinity, 30, 120]).map(([neighbours, halfLifeDays]) => ({ neighbours, halfLifeDays }));
   const itemKnn = {} as Record<Similarity, ItemKnn>;
   let bestKnn = -Infinity;
   for (const similarity of ['cosine', 'jaccard', 'lift'] as Similarity[]) {
-    const m = new ItemKnn({ similarity, neighbours: 400, halfLifeDays: Infinity });
+    const m = new ItemKnn({ similarity, neighbours: 1000, halfLifeDays: Infinity });
     m.fit(v.ds);
     // lift favours rare items whatever the settings: a small grid is enough to show it
-    const r = gridSearch(m, v, similarity === 'lift' ? knnGrid.filter((g) => g.halfLifeDays === Infinity && g.neighbours !== 50) : knnGrid, both);
+    const r = gridSearch(m, v, similarity === 'lift' ? knnGrid.filter((g) => g.halfLifeDays === Infinity && g.neighbours !== 50 && g.neighbours !== 1000) : knnGrid, both);
     itemKnn[similarity] = m;
     if (r.value > bestKnn) [bestKnn, p.itemKnn] = [r.value, { ...m.options }];
   }
@@ -95,7 +112,7 @@ export function tuneParams(v: Validation, base: RecommendParams, log: (msg: stri
   }
 
   stage('sar');
-  const userGrid = product([25, 100, 200], [1, 2]).map(([neighbours, power]) => ({ neighbours, power }));
+  const userGrid = product([25, 100, 200, 400], [1, 2]).map(([neighbours, power]) => ({ neighbours, power }));
   let bestUser = -Infinity;
   for (const halfLifeDays of [Infinity, 30, 120]) {
     const m = new UserKnn({ ...p.userKnn, halfLifeDays });
@@ -106,7 +123,7 @@ export function tuneParams(v: Validation, base: RecommendParams, log: (msg: stri
 
   stage('user_knn');
   let bestEase = -Infinity;
-  for (const lambda of [50, 200, 800]) {
+  for (const lambda of [200, 800, 3000]) {
     const m = new Ease({ ...p.ease, lambda });
     m.fit(v.ds);
     const o = objective(m, v, both);
@@ -120,7 +137,10 @@ export function tuneParams(v: Validation, base: RecommendParams, log: (msg: stri
   log(`tuned ${JSON.stringify(p, (_k, x) => (x === Infinity ? 'Infinity' : x))}`);
 
   stage('content');
-  p.weights = tuneWeights(buildFitted(p, v.ds), v, log);
+  p.weights = tuneWeights(
+    folds.map((f) => ({ parts: buildFitted(p, f.ds), v: f })),
+    log,
+  );
   stage('weights');
   return { params: p, itemKnn };
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../../../src/engine/clock';
 import { openDatabase, type Db } from '../../../src/engine/db';
 import { DEFAULT_PARAMS } from '../../../src/engine/recommend/params';
 import { Recommender } from '../../../src/engine/recommend/recommender';
+import { savedParams, tuneOnStore } from '../../../src/engine/recommend/tuneStore';
 import { CustomerRepo } from '../../../src/engine/repos/customers';
 import { OrderRepo } from '../../../src/engine/repos/orders';
 import { ProductRepo } from '../../../src/engine/repos/products';
@@ -89,8 +90,17 @@ describe('Recommender.forCustomer', () => {
     expect(r.length).toBeGreaterThan(0);
   });
 
+  it('remembers purchases older than the latest events it scores', () => {
+    buy(8, [5], 300);
+    for (let o = 0; o < 210; o++) buy(8, [6], 200 - o / 10);
+    const rec = new Recommender(db, { clock });
+    rec.refresh();
+    expect(ids(rec.forCustomer(8, { k: 10, newOnly: true }))).not.toContain(5);
+  });
+
   it('does not fill the top of the list with colours of one mug', () => {
-    const r = new Recommender(db, { clock }).forCustomer(null, { k: 4 });
+    const diversity = { threshold: 0.3, maxVariants: 1, maxPerCategory: Infinity }; // mugs: cosine 0.34 here
+    const r = new Recommender(db, { clock, diversity }).forCustomer(null, { k: 4 });
     expect(ids(r).filter((id) => id <= 3).length).toBeLessThanOrEqual(1);
   });
 });
@@ -133,5 +143,32 @@ describe('Recommender.refreshIfStale', () => {
     now += 3_600_000;
     expect(rec.refreshIfStale()).toBe(true); // old fit, something changed
     expect(rec.status.purchases).toBeGreaterThan(0);
+  });
+
+  it('notices a cancellation once the fit is old enough to look for one', () => {
+    const rec = new Recommender(db, { clock, minNewOrders: 100, maxAgeMs: 3_600_000, minIntervalMs: 1000 });
+    rec.refresh();
+    orders.setStatus('T1', 'cancelled');
+    now += 5000;
+    expect(rec.refreshIfStale()).toBe(false);
+    now += 3_600_000;
+    expect(rec.refreshIfStale()).toBe(true);
+    now += 3_600_000;
+    expect(rec.refreshIfStale()).toBe(false); // nothing changed since
+  });
+});
+
+describe('Recommender.tune', () => {
+  it('tunes on the store\'s own sales, saves the result and the next recommender starts from it', () => {
+    expect(savedParams(db)).toBeUndefined();
+    const tuned = new Recommender(db, { clock }).tune();
+    expect(savedParams(db)).toEqual(tuned);
+    expect(tuned.weights.all.some((w) => w > 0)).toBe(true);
+    expect(new Recommender(db, { clock }).forCustomer(1, { k: 3 }).length).toBeGreaterThan(0);
+  });
+
+  it('keeps the defaults for a store without sales', () => {
+    const empty = openDatabase(':memory:');
+    expect(tuneOnStore(empty)).toEqual(DEFAULT_PARAMS);
   });
 });

@@ -16,9 +16,10 @@ export type Similarity = 'cosine' | 'jaccard' | 'lift' | 'count';
 export function neighboursFromCooccurrence(cooc: Float32Array, n: number, similarity: Similarity, k: number, self = false, minCount = 1): Neighbours {
   const row = new Float32Array(n);
   const ptr = new Int32Array(n + 1);
-  const items: number[] = [];
-  const sims: number[] = [];
   const kk = Math.min(k, n);
+  const items = new Int32Array(n * (kk + (self ? 1 : 0)));
+  const sims = new Float32Array(items.length);
+  let used = 0;
   for (let i = 0; i < n; i++) {
     const di = cooc[i * n + i];
     row.fill(0);
@@ -31,16 +32,16 @@ export function neighboursFromCooccurrence(cooc: Float32Array, n: number, simila
       }
     }
     if (self && di > 0) {
-      items.push(i);
-      sims.push(similarity === 'lift' ? 1 / di : similarity === 'count' ? di : 1);
+      items[used] = i;
+      sims[used++] = similarity === 'lift' ? 1 / di : similarity === 'count' ? di : 1;
     }
     for (const j of topK(row, kk)) {
-      items.push(j);
-      sims.push(row[j]);
+      items[used] = j;
+      sims[used++] = row[j];
     }
-    ptr[i + 1] = items.length;
+    ptr[i + 1] = used;
   }
-  return { ptr, item: Int32Array.from(items), sim: Float32Array.from(sims) };
+  return { ptr, item: items.slice(0, used), sim: sims.slice(0, used) };
 }
 
 /** out[j] += sum over (item, weight) of weight * sim(item, j), using each item's first `limit` neighbours. */
