@@ -33,13 +33,14 @@ export function findAmounts(text: string, tokens: Token[], reader: NumberReader)
     if (inside.some(({ t }) => t.kind === 'code' || t.kind === 'email' || (t.kind === 'word' && /\d/.test(t.text)))) return undefined;
     return { from: inside[0].i, to: inside[inside.length - 1].i };
   };
-  const money: MoneyMention[] = reader.money(text);
+  const numbers = reader.numbers(text);
+  const money: MoneyMention[] = reader.money(text, numbers);
   const out: Amount[] = [];
   for (const m of money) {
     const span = spanOf(m);
     if (span) out.push({ value: m.value, currency: m.currency, ...span });
   }
-  for (const n of reader.numbers(text)) {
+  for (const n of numbers) {
     const span = spanOf(n);
     if (!span || out.some((a) => a.from <= span.to && span.from <= a.to)) continue;
     const symbol = tokens.slice(span.from, span.to + 1).find((t) => t.kind === 'money')?.text.match(/[$£€]/)?.[0];

@@ -53,17 +53,41 @@ class ShopCurrencyParserConfiguration extends EnglishCurrencyParserConfiguration
 const NUMBER_HINT = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|couple|half|a pair)\b/;
 const CURRENCY_HINT = /[$£€]|\b(dollars?|bucks?|quid|pounds?|euros?|usd|gbp|eur)\b/;
 
+/** One alternation of the recogniser's own currency names (ours only), longest first, to unit names. */
+function currencyNames(lists: Map<string, string>[]): { pattern: string; unitOf: Map<string, string> } {
+  const unitOf = new Map<string, string>();
+  for (const list of lists) for (const [unit, names] of list) for (const n of names.split('|')) if (n && !unitOf.has(n)) unitOf.set(n, unit);
+  const pattern = [...unitOf.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+  return { pattern, unitOf };
+}
+
 /**
- * Numbers and amounts of money through Microsoft's recognizers (number, number-with-unit), with
- * the currency model cut down to the currencies a shop sees plus "bucks" and "quid". Models are
- * built once; each costs a few tens of microseconds on a short message and is skipped when the
- * message has no digit, number word or currency mark.
+ * Numbers and amounts of money through Microsoft's recognizers (number, number-with-unit). The
+ * number model finds every amount, digits or words ("twenty five", "a dozen"); its currency is the
+ * currency name or symbol next to it, from the number-with-unit recogniser's own currency lists
+ * cut down to the currencies a shop sees plus "bucks" and "quid". The full currency model (about
+ * ten times slower, up to a millisecond) only runs when that finds nothing beside a currency word.
+ * Models are built once, and skipped when the message has no digit, number word or currency mark.
  */
 export class NumberReader {
   private readonly numberModel = new NumberRecognizer(Culture.English).getNumberModel();
-  private readonly currencyModel = new CurrencyModel(
-    new Map([[new BaseMergedUnitExtractor(new ShopCurrencyExtractorConfiguration()), new BaseMergedUnitParser(new ShopCurrencyParserConfiguration())]]),
-  );
+  private currencyModel?: CurrencyModel;
+  private readonly prefix: RegExp;
+  private readonly suffix: RegExp;
+  private readonly unitOf: Map<string, string>;
+
+  constructor() {
+    // ISO codes written before the amount ("usd 40"), which the recogniser itself misreads as 0.4
+    const codes = new Map([['United States dollar', 'usd'], ['British pound', 'gbp'], ['Euro', 'eur']]);
+    const prefixes = currencyNames([shopList(EnglishNumericWithUnit.CurrencyPrefixList, false), codes]);
+    const suffixes = currencyNames([shopList(EnglishNumericWithUnit.CurrencySuffixList, true)]);
+    this.unitOf = new Map([...suffixes.unitOf, ...prefixes.unitOf]);
+    this.prefix = new RegExp(`(?:^|[^a-z])(${prefixes.pattern})\\s?$`);
+    this.suffix = new RegExp(`^\\s?(${suffixes.pattern})(?![a-z])`);
+  }
 
   numbers(text: string): NumberMention[] {
     if (!NUMBER_HINT.test(text)) return [];
@@ -73,8 +97,28 @@ export class NumberReader {
       .filter((n) => Number.isFinite(n.value));
   }
 
-  money(text: string): MoneyMention[] {
-    if (!CURRENCY_HINT.test(text) || !NUMBER_HINT.test(text)) return [];
+  money(text: string, numbers = this.numbers(text)): MoneyMention[] {
+    if (!CURRENCY_HINT.test(text) || numbers.length === 0) return [];
+    const out: MoneyMention[] = [];
+    for (const n of numbers) {
+      const sliceStart = Math.max(0, n.start - 6);
+      const before = this.prefix.exec(text.slice(sliceStart, n.start));
+      const after = this.suffix.exec(text.slice(n.end, n.end + 24));
+      const unit = this.unitOf.get((before?.[1] ?? after?.[1])!);
+      const currency = unit ? ISO[unit] : undefined;
+      if (!currency) continue;
+      const start = before ? sliceStart + before.index + before[0].lastIndexOf(before[1]) : n.start;
+      const end = after ? n.end + after[0].length : n.end;
+      out.push({ value: n.value, currency, start, end, text: text.slice(start, end) });
+    }
+    return out.length ? out : this.slowMoney(text);
+  }
+
+  /** The recogniser's currency model, built on first use. */
+  private slowMoney(text: string): MoneyMention[] {
+    this.currencyModel ??= new CurrencyModel(
+      new Map([[new BaseMergedUnitExtractor(new ShopCurrencyExtractorConfiguration()), new BaseMergedUnitParser(new ShopCurrencyParserConfiguration())]]),
+    );
     const out: MoneyMention[] = [];
     for (const r of this.currencyModel.parse(text)) {
       const res = r.resolution as { value?: string; unit?: string } | undefined;

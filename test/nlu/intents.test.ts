@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNlu, INTENTS, type Nlu } from '../../src/nlu';
+import { readLabelledTsv } from '../../src/nlu/corpus';
 import { DEFAULT_CACHE_DIR } from '../../src/nlu/intents';
 
 let nlu: Nlu;
@@ -40,6 +41,20 @@ describe('intent table', () => {
 
   it('covers every intent in the table above', () => {
     expect(INTENTS).toHaveLength(22);
+  });
+});
+
+describe('unseen customer-service phrasing', () => {
+  it('classifies most of the sanity set (lines in neither the training nor the held-out corpus)', () => {
+    const rows = readLabelledTsv(path.resolve(__dirname, '../../data/nlu/intents.sanity.tsv'));
+    expect(rows.length).toBeGreaterThanOrEqual(50);
+    const wrong = rows.filter((r) => nlu.analyze(r.text).intent !== r.label).map((r) => r.text);
+    expect(wrong.length / rows.length).toBeLessThanOrEqual(0.1);
+  });
+
+  it('is not fooled by a greeting in front of a request', () => {
+    expect(nlu.analyze('hi there, I need to cancel the order I placed yesterday').intent).toBe('cancel_order');
+    expect(nlu.analyze('hello, how would I reset my password?').intent).toBe('account_help');
   });
 });
 
