@@ -5,6 +5,7 @@ import { getUnderstanding } from '../src/bot/understanding';
 import { entitiesOf } from '../src/bot/entities';
 import { userIdOf } from '../src/bot/session';
 import { EngineError } from '../src/engine/errors';
+import { isEmailAddress } from '../src/engine/identity';
 import type { Customer } from '../src/engine/repos/customers';
 
 export const IDENTIFY_DIALOG = 'identifyDialog';
@@ -30,14 +31,14 @@ export class IdentifyDialog extends CancelAndHelpDialog {
   }
 
   private async hasEmail(p: PromptValidatorContext<string>): Promise<boolean> {
-    return entitiesOf(getUnderstanding(p.context)).email !== undefined;
+    return isEmailAddress(entitiesOf(getUnderstanding(p.context)).email);
   }
 
   private async askEmail(step: WaterfallStepContext<IdentifyOptions>): Promise<DialogTurnResult> {
     const linked = this.services.engine.identity.customerFor(userIdOf(step.context));
     if (linked) return step.endDialog(linked);
     const email = entitiesOf(getUnderstanding(step.context)).email;
-    if (email) return step.next(email);
+    if (isEmailAddress(email)) return step.next(email);
     const why = step.options.purpose ? ` ${step.options.purpose}` : '';
     return step.prompt(EMAIL_PROMPT, {
       prompt: `I need to know who you are${why}. What's the email address on your account?`,
@@ -47,7 +48,15 @@ export class IdentifyDialog extends CancelAndHelpDialog {
 
   private async sendCode(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const email = entitiesOf(getUnderstanding(step.context)).email ?? String(step.result);
-    const { code, existingCustomer } = this.services.engine.identity.startLink(userIdOf(step.context), email);
+    let link: { code: string; existingCustomer: boolean };
+    try {
+      link = this.services.engine.identity.startLink(userIdOf(step.context), email);
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      await step.context.sendActivity('Sorry, I could not use that email address. Say "sign in" to try another.');
+      return step.endDialog(undefined);
+    }
+    const { code, existingCustomer } = link;
     const intro = existingCustomer ? 'Thanks! I found your account.' : "Thanks! There's no account with that email yet, so I'll create one.";
     return step.prompt(CODE_PROMPT, {
       prompt: `${intro} To confirm it's you, type the 6-digit code we sent. (This self-hosted demo does not send email, so here it is: **${code}**.)`,

@@ -34,8 +34,8 @@ export class RecommendDialog extends SingleStepDialog<RecommendDialogOptions> {
     const { action, understanding } = step.options;
 
     if (action?.action === 'not_interested') {
-      engine.interactions.record(userId, customerId, action.productId, 'dismiss', engine.clock.now().toISOString());
-      await step.context.sendActivity("Got it, I won't suggest that again.");
+      const recorded = engine.interactions.record(userId, customerId, action.productId, 'dismiss', engine.clock.now().toISOString());
+      await step.context.sendActivity(recorded ? "Got it, I won't suggest that again." : "I couldn't find that product any more, so there's nothing to hide.");
       return step.endDialog();
     }
 

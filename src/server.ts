@@ -25,20 +25,48 @@ export interface ShopServer {
   inFlight(): number;
 }
 
+const id = z.string().min(1).max(512);
+/** A channel account as the connector will echo it back in replies: wrong types there break the reply. */
+const account = z.object({ id, name: z.string().max(512).optional(), role: z.string().max(64).optional() }).passthrough();
+const members = z.array(account).max(100).optional();
+
+/** How deeply nested a request body may be (card values are a few levels; 20,000 overflows the stack). */
+export const MAX_JSON_DEPTH = 64;
+
 /** The minimum an activity needs before the adapter may see it; anything else is a 400. */
 const activityShape = z
   .object({
     type: z.string().min(1).max(64),
-    channelId: z.string().min(1).max(256).optional(),
+    channelId: z.string().min(1).max(256),
     serviceUrl: z.string().url().max(2048).optional(),
-    conversation: z.object({ id: z.string().min(1).max(512) }).passthrough(),
-    from: z.object({ id: z.string().min(1).max(512) }).passthrough().optional(),
-    recipient: z.object({ id: z.string().min(1).max(512) }).passthrough().optional(),
+    conversation: z
+      .object({ id, name: z.string().max(512).optional(), isGroup: z.boolean().optional(), conversationType: z.string().max(64).optional(), tenantId: z.string().max(512).optional() })
+      .passthrough(),
+    from: account,
+    recipient: account.optional(),
+    membersAdded: members,
+    membersRemoved: members,
+    locale: z.string().max(64).optional(),
     text: z.string().optional(),
     id: z.string().max(512).optional(),
+    replyToId: z.string().max(512).optional(),
   })
   .passthrough()
   .refine((a) => a.type !== 'message' || a.serviceUrl !== undefined, { message: 'serviceUrl is required', path: ['serviceUrl'] });
+
+/** Depth of a parsed JSON value, without recursion (so a hostile body cannot overflow the stack). */
+export function jsonDepth(value: unknown, limit = Infinity): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
 
 export function createServer(deps: ServerDeps): ShopServer {
   const { adapter, runTurn, logger } = deps;
@@ -73,6 +101,10 @@ export function createServer(deps: ServerDeps): ShopServer {
     restify.plugins.bodyReader({ maxBodySize: deps.maxBodyBytes }),
     restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true } as restify.plugins.JsonBodyParserOptions),
     async (req: restify.Request, res: restify.Response) => {
+      if (jsonDepth(req.body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        res.send(400, { error: `invalid activity: nested more than ${MAX_JSON_DEPTH} levels deep` });
+        return;
+      }
       const shape = activityShape.safeParse(req.body);
       if (!shape.success) {
         const issue = shape.error.issues[0];

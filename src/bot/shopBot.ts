@@ -1,4 +1,4 @@
-import { ActivityHandler, type Activity, type ResourceResponse, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type Activity, type InvokeResponse, type ResourceResponse, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { setUnderstanding, type Understand, type Understanding, type UnderstandContext } from './understanding';
 import { conversationIdOf, userIdOf } from './session';
@@ -80,6 +80,15 @@ export class ShopBot extends ActivityHandler {
       await runDialog(deps.dialog, context, this.dialogState);
       await next();
     });
+  }
+
+  /**
+   * Invokes ask for a synchronous answer (Teams tabs, messaging extensions). The shop uses message
+   * cards only, so any invoke gets a clear 400 instead of the SDK's 501.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const name = context.activity.name ? `"${context.activity.name.slice(0, 64)}"` : 'without a name';
+    return { status: 400, body: { error: `unsupported invoke ${name}` } };
   }
 
   override async run(context: TurnContext): Promise<void> {

@@ -8,6 +8,12 @@ const CODE_TTL_MS = 10 * 60 * 1000;
 const MAX_ATTEMPTS = 5;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
 
+/** An address we can store and send a code to (RFC 5321 lengths: 64 before the @, 254 in all). */
+export function isEmailAddress(text: string | undefined): text is string {
+  const address = text?.trim().toLowerCase();
+  return address !== undefined && address.length <= 254 && EMAIL.test(address);
+}
+
 export interface LinkStart {
   /** The one-time code. A real store emails it; the demo shows it in chat. */
   code: string;
@@ -33,7 +39,7 @@ export class Identity {
 
   startLink(userId: string, email: string): LinkStart {
     const address = email.trim().toLowerCase();
-    if (!EMAIL.test(address)) throw invalid(`"${email}" does not look like an email address`);
+    if (!isEmailAddress(address)) throw invalid(`"${email}" does not look like an email address`);
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const expiresAt = new Date(this.clock.now().getTime() + CODE_TTL_MS).toISOString();
     this.db

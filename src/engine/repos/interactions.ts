@@ -8,14 +8,15 @@ export class InteractionRepo {
   private readonly dismissedStmt;
 
   constructor(db: Db) {
-    this.insertStmt = db.prepare('INSERT INTO interactions (user_id, customer_id, product_id, kind, created_at) VALUES (?, ?, ?, ?, ?)');
+    this.insertStmt = db.prepare('INSERT INTO interactions (user_id, customer_id, product_id, kind, created_at) SELECT ?, ?, id, ?, ? FROM products WHERE id = ?');
     this.dismissedStmt = db.prepare(
       `SELECT DISTINCT product_id AS id FROM interactions WHERE kind = 'dismiss' AND (user_id = ? OR (customer_id IS NOT NULL AND customer_id = ?))`,
     );
   }
 
-  record(userId: string, customerId: number | null, productId: number, kind: InteractionKind, at: string): void {
-    this.insertStmt.run(userId, customerId, productId, kind, at);
+  /** Records it; false (and nothing written) when the product does not exist. */
+  record(userId: string, customerId: number | null, productId: number, kind: InteractionKind, at: string): boolean {
+    return this.insertStmt.run(userId, customerId, kind, at, productId).changes === 1;
   }
 
   /** Products this user (or the customer they are linked to) said they are not interested in. */
