@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { backtest, backtestMase, backtestModels, backtestOrigins } from '../../../src/engine/forecast/backtest';
 import { croston, ensemble, holtWinters, seasonalNaive, tsb } from '../../../src/engine/forecast/models';
-import { defaultModel, selectModel, zeroShare } from '../../../src/engine/forecast/selector';
+import { blendOf, defaultModel, defaultRival, selectModel, zeroShare } from '../../../src/engine/forecast/selector';
 import type { ForecastModel } from '../../../src/engine/forecast/types';
-import { intermittent, noisyWeekly, rng, weekly } from './synthetic';
+import { intermittent, noisyWeekly, poissonCounts, rng, weekly } from './synthetic';
 
 const constant = (name: string, c: number): ForecastModel => ({ name, forecast: (_y, h) => new Array(h).fill(c) });
 
@@ -97,4 +97,49 @@ describe('model selector', () => {
     expect(s.reason).toBe('too_short');
     expect(s.errors).toEqual([]);
   });
+
+  describe('a default and its rival that the backtest cannot tell apart', () => {
+    // a week that averages 10: a forecast of 9 and one of 11 miss it by the same 13/7 in every 28-day window
+    const level = Array.from({ length: 250 }, (_, t) => [7, 13, 9, 11, 10, 8, 12][t % 7]);
+    const base = { horizon: 28, windows: 6, season: 7 };
+    const low = constant('low', 9);
+    const high = constant('high', 11);
+
+    it('are averaged', () => {
+      const s = selectModel(level, { ...base, fallback: low, rival: high, candidates: [low, high] });
+      expect(s.reason).toBe('tie');
+      expect(s.model.name).toBe('low+high');
+      expect(s.model.forecast(level, 5, 7)).toEqual([10, 10, 10, 10, 10]);
+      expect(s.errors).toHaveLength(6);
+    });
+
+    it('are not averaged when one is clearly better, nor when no rival is set', () => {
+      const far = constant('far', 14);
+      const clear = selectModel(level, { ...base, fallback: low, rival: far, candidates: [low, far] });
+      expect(clear.model.name).toBe('low');
+      expect(clear.reason).toBe('default');
+      const none = selectModel(level, { ...base, fallback: low, rival: null, candidates: [low, high] });
+      expect(none.model.name).toBe('low');
+    });
+
+    it('are not averaged on lumpy series, where bulk orders make the sizes vary more than their mean', () => {
+      const lumpy = Array.from({ length: 250 }, (_, t) => [1, 0, 1, 0, 1, 0, 30][t % 7]); // sizes' CV² about 2.3
+      const twin = constant('twin', 9);
+      expect(selectModel(lumpy, { ...base, fallback: low, rival: twin, candidates: [low] }).reason).toBe('default');
+      expect(selectModel(lumpy, { ...base, fallback: low, rival: twin, candidates: [low], maxSizeCv2: 3 }).reason).toBe('tie');
+    });
+
+    it('are usually TSB and the ensemble on a low Poisson rate, where neither is better', () => {
+      const names = [1, 2, 3, 4, 5, 6].map((seed) => selectModel(poissonCounts(300, 1, seed), { horizon: 28, windows: 8, step: 14, season: 7 }).model.name);
+      expect(names.filter((n) => n === 'ensemble+tsb').length).toBeGreaterThanOrEqual(4);
+    });
+
+    it('is TSB for the ensemble, and nothing for the other defaults', () => {
+      expect(defaultRival(ensemble)?.name).toBe(tsb.name);
+      expect(defaultRival(tsb)).toBeUndefined();
+      expect(defaultRival(holtWinters)).toBeUndefined();
+      expect(blendOf(constant('two', 2), constant('four', 4)).forecast([], 3, 7)).toEqual([3, 3, 3]);
+    });
+  });
 });
+

@@ -21,3 +21,20 @@ export function noisyWeekly(days: number, seed: number, pattern = WEEK, noise = 
 
 /** Demand of `size` every `interval` days, starting on day `interval - 1`. */
 export const intermittent = (days: number, interval: number, size: number): number[] => Array.from({ length: days }, (_, t) => ((t + 1) % interval === 0 ? size : 0));
+
+/** Poisson counts with a constant rate (inversion; fine for small rates). */
+export function poissonCounts(days: number, rate: number, seed: number): number[] {
+  const r = rng(seed);
+  return Array.from({ length: days }, () => {
+    let k = 0;
+    let p = Math.exp(-rate);
+    let cumulative = p;
+    const u = r();
+    while (u > cumulative) {
+      k++;
+      p *= rate / k;
+      cumulative += p;
+    }
+    return k;
+  });
+}
