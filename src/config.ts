@@ -6,6 +6,8 @@ const schema = z.object({
   MicrosoftAppId: z.string().trim().default(''),
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppTenantId: z.string().trim().default(''),
+  /** Where channel signing keys are published (botbuilder's BotOpenIdMetadata); the Bot Framework's own by default. */
+  BotOpenIdMetadata: z.string().trim().url().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   DB_PATH: z.string().trim().min(1).default('data/shop.db'),
@@ -23,6 +25,8 @@ const schema = z.object({
   /** Messages per second per conversation, and the burst allowed. */
   RATE_LIMIT_CONVERSATION_PER_S: z.coerce.number().positive().default(5),
   RATE_LIMIT_CONVERSATION_BURST: z.coerce.number().int().positive().default(20),
+  /** Deadline in ms for every outgoing call: replies to the channel, tokens, the channel's signing keys. */
+  OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   DEMO_SEED: z.coerce.number().int().default(42),
   /** Where the trained language model is cached; defaults to `cache/` next to the database. */
   NLU_CACHE_DIR: z.string().trim().optional(),

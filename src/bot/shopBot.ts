@@ -1,20 +1,21 @@
-import { ActivityHandler, type Activity, type InvokeResponse, type ResourceResponse, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { ActivityHandler, type InvokeResponse, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { Dialog, DialogState } from 'botbuilder-dialogs';
 import { setUnderstanding, type Understand, type Understanding, type UnderstandContext } from './understanding';
 import { conversationIdOf, userIdOf } from './session';
 import { welcome } from '../replies/welcome';
 import { INTENTS } from '../replies/intents';
 import type { StaffAuth, Elevation } from '../auth/staffAuth';
 import { isVouchedStaff, parseStaffCommand, setStaffCommand } from './staffCommand';
+import { DialogRunner } from './dialogRunner';
+import { TurnTranscript, type TranscriptSink } from './turnTranscript';
+
+export type { TranscriptSink } from './turnTranscript';
+
+const TRANSCRIPT = Symbol('turnTranscript');
 
 export interface UserProfile {
   visits: number;
   firstSeen?: string;
-}
-
-/** Where every message in and out is written, with the NLU's reading of the customer's words. */
-export interface TranscriptSink {
-  record(line: { conversationId: string; userId: string; direction: 'in' | 'out'; text: string; intent?: string; sentiment?: Understanding['sentiment']['label']; score?: number }): void;
 }
 
 export interface ShopBotDeps {
@@ -44,6 +45,8 @@ export class ShopBot extends ActivityHandler {
   private readonly counted: StatePropertyAccessor<boolean>;
   private readonly elevation: StatePropertyAccessor<Elevation | undefined>;
   private readonly staffDialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogRunner: DialogRunner;
+  private readonly staffDialogRunner?: DialogRunner;
 
   constructor(private readonly deps: ShopBotDeps) {
     super();
@@ -53,6 +56,8 @@ export class ShopBot extends ActivityHandler {
     this.counted = deps.conversationState.createProperty<boolean>('counted');
     this.elevation = deps.conversationState.createProperty<Elevation | undefined>('staffElevation');
     this.staffDialogState = deps.conversationState.createProperty<DialogState>('staffDialogState');
+    this.dialogRunner = new DialogRunner(deps.dialog, this.dialogState);
+    if (deps.staff) this.staffDialogRunner = new DialogRunner(deps.staff.dialog, this.staffDialogState);
 
     this.onMembersAdded(async (context, next) => {
       for (const member of context.activity.membersAdded ?? []) {
@@ -68,7 +73,7 @@ export class ShopBot extends ActivityHandler {
       if (await this.staffTurn(context)) return next();
       const understanding = await this.understand(context);
       setUnderstanding(context, understanding);
-      deps.transcripts?.record({
+      this.transcriptOf(context)?.add({
         conversationId: conversationIdOf(context),
         userId: userIdOf(context),
         direction: 'in',
@@ -77,7 +82,7 @@ export class ShopBot extends ActivityHandler {
         sentiment: understanding.sentiment.label,
         score: understanding.sentiment.score,
       });
-      await runDialog(deps.dialog, context, this.dialogState);
+      await this.dialogRunner.run(context);
       await next();
     });
   }
@@ -91,11 +96,27 @@ export class ShopBot extends ActivityHandler {
     return { status: 400, body: { error: `unsupported invoke ${name}` } };
   }
 
+  /** Runs the turn and saves state once; the turn's transcript is written when it ends, even if it failed. */
   override async run(context: TurnContext): Promise<void> {
-    if (this.deps.transcripts) context.onSendActivities(async (ctx, activities, next) => this.recordOutgoing(ctx, activities, next));
-    await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
+    const transcript = this.deps.transcripts && new TurnTranscript(this.deps.transcripts, this.deps.now ?? (() => new Date()));
+    if (transcript) {
+      context.turnState.set(TRANSCRIPT, transcript);
+      context.onSendActivities(async (ctx, activities, next) => {
+        transcript.outgoing(ctx, activities);
+        return next();
+      });
+    }
+    try {
+      await super.run(context);
+      await this.deps.conversationState.saveChanges(context, false);
+      await this.deps.userState.saveChanges(context, false);
+    } finally {
+      transcript?.flush();
+    }
+  }
+
+  private transcriptOf(context: TurnContext): TurnTranscript | undefined {
+    return context.turnState.get(TRANSCRIPT) as TurnTranscript | undefined;
   }
 
   /**
@@ -125,8 +146,8 @@ export class ShopBot extends ActivityHandler {
       return true;
     }
     setStaffCommand(context, { ...parsed, actor: userId });
-    this.deps.transcripts?.record({ conversationId: check.conversationId, userId, direction: 'in', text: `/${parsed.name} ${parsed.args.join(' ')}`.trim(), intent: 'staff' });
-    await runDialog(staff.dialog, context, this.staffDialogState);
+    this.transcriptOf(context)?.add({ conversationId: check.conversationId, userId, direction: 'in', text: `/${parsed.name} ${parsed.args.join(' ')}`.trim(), intent: 'staff' });
+    await this.staffDialogRunner!.run(context);
     return true;
   }
 
@@ -143,16 +164,6 @@ export class ShopBot extends ActivityHandler {
     }
     await this.nluContext.set(context, { lastIntent: understanding.intent });
     return understanding;
-  }
-
-  private async recordOutgoing(context: TurnContext, activities: Partial<Activity>[], next: () => Promise<ResourceResponse[]>) {
-    for (const a of activities) {
-      if (a.type !== 'message') continue;
-      const cards = (a.attachments ?? []).map((x) => (x.content as { title?: string } | undefined)?.title).filter(Boolean);
-      const text = [a.text, ...cards].filter(Boolean).join(' | ');
-      this.deps.transcripts!.record({ conversationId: conversationIdOf(context), userId: userIdOf(context), direction: 'out', text });
-    }
-    return next();
   }
 
   /** Counts the user's visits once per conversation (for "welcome back"). */

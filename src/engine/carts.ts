@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { prepared } from './prepared';
 import type { Clock } from './clock';
 import { EngineError, invalid, notFound } from './errors';
 import { toProduct, type Product } from './repos/products';
@@ -63,8 +64,7 @@ export class Carts {
     const current = this.quantityOf(userId, productId);
     const wanted = Math.min(current + quantity, MAX_QUANTITY);
     if (product.stock < wanted) throw new EngineError('conflict', `only ${Math.max(product.stock, 0)} of ${product.name} in stock`);
-    this.db
-      .prepare(`INSERT INTO cart_items (user_id, product_id, quantity, added_at) VALUES (?, ?, ?, ?)
+    prepared(this.db, `INSERT INTO cart_items (user_id, product_id, quantity, added_at) VALUES (?, ?, ?, ?)
         ON CONFLICT(user_id, product_id) DO UPDATE SET quantity = excluded.quantity`)
       .run(userId, productId, wanted, this.clock.now().toISOString());
     return this.view(userId, null);
@@ -76,23 +76,22 @@ export class Carts {
     if (this.quantityOf(userId, productId) === 0) throw notFound('that item in your cart');
     const product = this.activeProduct(productId);
     if (product.stock < quantity) throw new EngineError('conflict', `only ${Math.max(product.stock, 0)} of ${product.name} in stock`);
-    this.db.prepare('UPDATE cart_items SET quantity = ? WHERE user_id = ? AND product_id = ?').run(quantity, userId, productId);
+    prepared(this.db, 'UPDATE cart_items SET quantity = ? WHERE user_id = ? AND product_id = ?').run(quantity, userId, productId);
     return this.view(userId, null);
   }
 
   remove(userId: string, productId: number): CartView {
-    const info = this.db.prepare('DELETE FROM cart_items WHERE user_id = ? AND product_id = ?').run(userId, productId);
+    const info = prepared(this.db, 'DELETE FROM cart_items WHERE user_id = ? AND product_id = ?').run(userId, productId);
     if (info.changes === 0) throw notFound('that item in your cart');
     return this.view(userId, null);
   }
 
   clear(userId: string): void {
-    this.db.prepare('DELETE FROM cart_items WHERE user_id = ?').run(userId);
+    prepared(this.db, 'DELETE FROM cart_items WHERE user_id = ?').run(userId);
   }
 
   view(userId: string, customerId: number | null): CartView {
-    const rows = this.db
-      .prepare(`SELECT p.*, c.quantity AS cart_quantity FROM cart_items c JOIN products p ON p.id = c.product_id
+    const rows = prepared(this.db, `SELECT p.*, c.quantity AS cart_quantity FROM cart_items c JOIN products p ON p.id = c.product_id
         WHERE c.user_id = ? ORDER BY c.added_at, p.id`)
       .all(userId) as (Parameters<typeof toProduct>[0] & { cart_quantity: number })[];
     const lines = rows.map((r) => {
@@ -117,7 +116,7 @@ export class Carts {
       const cart = this.view(userId, customerId);
       if (cart.lines.length === 0) throw invalid('your cart is empty');
       for (const l of cart.lines) {
-        const stock = (this.db.prepare('SELECT stock FROM products WHERE id = ?').get(l.product.id) as { stock: number }).stock;
+        const stock = (prepared(this.db, 'SELECT stock FROM products WHERE id = ?').get(l.product.id) as { stock: number }).stock;
         if (stock < l.quantity) throw new EngineError('conflict', `only ${Math.max(stock, 0)} of ${l.product.name} left in stock`);
       }
       const orderNo = this.nextOrderNo();
@@ -131,7 +130,7 @@ export class Carts {
         promotionId: cart.promotionId ?? null,
         source: 'chat',
       });
-      const take = this.db.prepare('UPDATE products SET stock = stock - ? WHERE id = ?');
+      const take = prepared(this.db, 'UPDATE products SET stock = stock - ? WHERE id = ?');
       for (const l of cart.lines) take.run(l.quantity, l.product.id);
       if (cart.promotionId) this.pricer.recordRedemption?.(cart.promotionId, orderId, customerId, cart.redemptionCents ?? cart.discountCents);
       this.clear(userId);
@@ -141,19 +140,18 @@ export class Carts {
   }
 
   private nextOrderNo(): string {
-    const row = this.db
-      .prepare("SELECT MAX(CAST(SUBSTR(order_no, 3) AS INTEGER)) AS n FROM orders WHERE order_no GLOB 'SM[0-9]*'")
+    const row = prepared(this.db, "SELECT MAX(CAST(SUBSTR(order_no, 3) AS INTEGER)) AS n FROM orders WHERE order_no GLOB 'SM[0-9]*'")
       .get() as { n: number | null };
     return `SM${Math.max(row.n ?? 0, 100000) + 1}`;
   }
 
   private quantityOf(userId: string, productId: number): number {
-    const row = this.db.prepare('SELECT quantity FROM cart_items WHERE user_id = ? AND product_id = ?').get(userId, productId) as { quantity: number } | undefined;
+    const row = prepared(this.db, 'SELECT quantity FROM cart_items WHERE user_id = ? AND product_id = ?').get(userId, productId) as { quantity: number } | undefined;
     return row?.quantity ?? 0;
   }
 
   private activeProduct(productId: number): Product {
-    const row = this.db.prepare('SELECT * FROM products WHERE id = ? AND active = 1').get(productId) as Parameters<typeof toProduct>[0] | undefined;
+    const row = prepared(this.db, 'SELECT * FROM products WHERE id = ? AND active = 1').get(productId) as Parameters<typeof toProduct>[0] | undefined;
     if (!row) throw notFound(`product ${productId}`);
     return toProduct(row);
   }

@@ -1,5 +1,6 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Db } from './db';
+import { prepared } from './prepared';
 import type { Clock } from './clock';
 import { EngineError, invalid } from './errors';
 import { CustomerRepo, type Customer } from './repos/customers';
@@ -33,7 +34,7 @@ export class Identity {
   }
 
   customerFor(userId: string): Customer | undefined {
-    const row = this.db.prepare('SELECT customer_id FROM customer_links WHERE user_id = ?').get(userId) as { customer_id: number } | undefined;
+    const row = prepared(this.db, 'SELECT customer_id FROM customer_links WHERE user_id = ?').get(userId) as { customer_id: number } | undefined;
     return row ? this.customers.byId(row.customer_id) : undefined;
   }
 
@@ -42,8 +43,7 @@ export class Identity {
     if (!isEmailAddress(address)) throw invalid(`"${email}" does not look like an email address`);
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const expiresAt = new Date(this.clock.now().getTime() + CODE_TTL_MS).toISOString();
-    this.db
-      .prepare(`INSERT INTO link_codes (user_id, email, code_hash, expires_at, attempts) VALUES (?, ?, ?, ?, 0)
+    prepared(this.db, `INSERT INTO link_codes (user_id, email, code_hash, expires_at, attempts) VALUES (?, ?, ?, ?, 0)
         ON CONFLICT(user_id) DO UPDATE SET email = excluded.email, code_hash = excluded.code_hash, expires_at = excluded.expires_at, attempts = 0`)
       .run(userId, address, hash(userId, code), expiresAt);
     return { code, existingCustomer: this.customers.byEmail(address) !== undefined, expiresAt };
@@ -51,7 +51,7 @@ export class Identity {
 
   /** Checks the code; on success links the user (creating the customer for a new email). */
   verify(userId: string, code: string): Customer {
-    const pending = this.db.prepare('SELECT * FROM link_codes WHERE user_id = ?').get(userId) as
+    const pending = prepared(this.db, 'SELECT * FROM link_codes WHERE user_id = ?').get(userId) as
       | { email: string; code_hash: string; expires_at: string; attempts: number }
       | undefined;
     if (!pending) throw new EngineError('not_found', 'no sign-in is in progress');
@@ -59,24 +59,23 @@ export class Identity {
     if (pending.attempts >= MAX_ATTEMPTS) throw new EngineError('forbidden', 'too many wrong codes');
     const given = Buffer.from(hash(userId, code.trim()));
     if (!timingSafeEqual(given, Buffer.from(pending.code_hash))) {
-      this.db.prepare('UPDATE link_codes SET attempts = attempts + 1 WHERE user_id = ?').run(userId);
+      prepared(this.db, 'UPDATE link_codes SET attempts = attempts + 1 WHERE user_id = ?').run(userId);
       throw new EngineError('forbidden', 'that code is not right');
     }
     return this.db.transaction(() => {
       const now = this.clock.now().toISOString();
       const existing = this.customers.byEmail(pending.email);
       const id = existing?.id ?? this.customers.insert({ name: pending.email.split('@')[0], email: pending.email, createdAt: now });
-      this.db
-        .prepare(`INSERT INTO customer_links (user_id, customer_id, linked_at) VALUES (?, ?, ?)
+      prepared(this.db, `INSERT INTO customer_links (user_id, customer_id, linked_at) VALUES (?, ?, ?)
           ON CONFLICT(user_id) DO UPDATE SET customer_id = excluded.customer_id, linked_at = excluded.linked_at`)
         .run(userId, id, now);
-      this.db.prepare('DELETE FROM link_codes WHERE user_id = ?').run(userId);
+      prepared(this.db, 'DELETE FROM link_codes WHERE user_id = ?').run(userId);
       return this.customers.byId(id)!;
     })();
   }
 
   unlink(userId: string): void {
-    this.db.prepare('DELETE FROM customer_links WHERE user_id = ?').run(userId);
+    prepared(this.db, 'DELETE FROM customer_links WHERE user_id = ?').run(userId);
   }
 }
 

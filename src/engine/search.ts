@@ -1,5 +1,6 @@
 import type { Db } from './db';
 import { toProduct, type Product } from './repos/products';
+import { prepared } from './prepared';
 
 export interface SearchFilters {
   query?: string;
@@ -109,15 +110,15 @@ export class ProductSearch {
       : f.sort === 'price_desc' ? 'p.price_cents DESC, p.id'
       : match !== undefined ? 'm.score, p.id'
       : 'sold DESC, p.id';
-    const limit = Math.min(Math.max(f.limit ?? 5, 1), 50);
-    const offset = Math.max(f.offset ?? 0, 0);
+    params.limit = Math.min(Math.max(Math.trunc(f.limit ?? 5), 1), 50);
+    params.offset = Math.max(Math.trunc(f.offset ?? 0), 0);
     const sql = `SELECT p.*, s.rating, COALESCE(s.reviews, 0) AS reviews, COALESCE(s.sold, 0) AS sold, COUNT(*) OVER () AS total
       FROM ${from}
       LEFT JOIN product_stats s ON s.product_id = p.id
       WHERE ${where.join(' AND ')}
       ORDER BY ${order}
-      LIMIT ${limit} OFFSET ${offset}`;
-    const rows = this.db.prepare(sql).all(params) as (Parameters<typeof toProduct>[0] & { rating: number | null; reviews: number; total: number })[];
+      LIMIT @limit OFFSET @offset`;
+    const rows = prepared(this.db, sql).all(params) as (Parameters<typeof toProduct>[0] & { rating: number | null; reviews: number; total: number })[];
     return {
       items: rows.map((r) => ({ ...toProduct(r), rating: r.rating === null ? null : Math.round(r.rating * 10) / 10, reviews: r.reviews })),
       total: rows[0]?.total ?? 0,

@@ -87,23 +87,31 @@ function toPromotion(r: Row): Promotion {
   };
 }
 
-/** SQL for promotions and redemptions, statements prepared once. */
+/**
+ * SQL for promotions and redemptions, statements prepared once. Every product card asks which
+ * promotions are live and what their budgets have spent, so both are kept in memory until they
+ * change: a write through this repo, or a commit by another connection (PRAGMA data_version).
+ */
 export class PromotionRepo {
+  private readonly dataVersionStmt;
+  private readonly activeStmt;
+  private checked = false;
+  private cache?: { dataVersion: number; active?: Promotion[]; spent: Map<number, { redemptions: number; cents: number }> };
   private readonly insertStmt;
   private readonly byIdStmt;
-  private readonly liveStmt;
   private readonly allStmt;
   private readonly endStmt;
   private readonly spentStmt;
   private readonly spentAllStmt;
   private readonly redeemStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
+    this.dataVersionStmt = db.prepare('PRAGMA data_version').pluck();
+    this.activeStmt = db.prepare("SELECT * FROM promotions WHERE status = 'active' ORDER BY id");
     this.insertStmt = db.prepare(`INSERT INTO promotions
       (name, kind, params, target_kind, target_value, starts_at, ends_at, budget_cents, control_share, status, created_by, created_at)
       VALUES (@name, @kind, @params, @targetKind, @targetValue, @startsAt, @endsAt, @budgetCents, @controlShare, 'active', @createdBy, @createdAt)`);
     this.byIdStmt = db.prepare('SELECT * FROM promotions WHERE id = ?');
-    this.liveStmt = db.prepare("SELECT * FROM promotions WHERE status = 'active' AND starts_at <= ? AND ends_at > ? ORDER BY id");
     this.allStmt = db.prepare('SELECT * FROM promotions ORDER BY id DESC');
     this.endStmt = db.prepare("UPDATE promotions SET status = 'ended', ends_at = MAX(starts_at, MIN(ends_at, ?)) WHERE id = ?");
     this.spentStmt = db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(discount_cents), 0) AS cents FROM redemptions WHERE promotion_id = ?');
@@ -128,6 +136,7 @@ export class PromotionRepo {
       createdBy: p.createdBy,
       createdAt: p.createdAt,
     });
+    this.cache = undefined;
     return Number(info.lastInsertRowid);
   }
 
@@ -138,8 +147,11 @@ export class PromotionRepo {
 
   /** Active promotions whose window contains `at`. */
   live(at: string): Promotion[] {
-    return (this.liveStmt.all(at, at) as Row[]).map(toPromotion);
+    const cache = this.fresh();
+    cache.active ??= (this.activeStmt.all() as Row[]).map(toPromotion);
+    return cache.active.filter((p) => p.startsAt <= at && p.endsAt > at);
   }
+
 
   all(): Promotion[] {
     return (this.allStmt.all() as Row[]).map(toPromotion);
@@ -147,12 +159,18 @@ export class PromotionRepo {
 
   /** Marks ended and cuts the window at `at` if it would run longer. */
   end(id: number, at: string): void {
+    this.cache = undefined;
     this.endStmt.run(at, id);
   }
 
   spent(id: number): { redemptions: number; cents: number } {
-    const r = this.spentStmt.get(id) as { n: number; cents: number };
-    return { redemptions: r.n, cents: r.cents };
+    const cache = this.fresh();
+    let spent = cache.spent.get(id);
+    if (!spent) {
+      const r = this.spentStmt.get(id) as { n: number; cents: number };
+      cache.spent.set(id, (spent = { redemptions: r.n, cents: r.cents }));
+    }
+    return { ...spent };
   }
 
   spentByPromotion(): Map<number, { redemptions: number; cents: number }> {
@@ -161,6 +179,22 @@ export class PromotionRepo {
   }
 
   redeem(promotionId: number, orderId: number, customerId: number | null, cents: number, at: string): number {
+    this.cache = undefined;
     return Number(this.redeemStmt.run(promotionId, orderId, customerId, cents, at).lastInsertRowid);
+  }
+
+  /**
+   * The cache, emptied first if another connection has committed since it was filled (checked at
+   * most once per synchronous stretch of work: a turn prices every card in one go). Inside a
+   * transaction reads bypass it (a throwaway one), so nothing that may roll back is remembered.
+   */
+  private fresh() {
+    if (this.db.inTransaction) return { dataVersion: -1, active: undefined as Promotion[] | undefined, spent: new Map<number, { redemptions: number; cents: number }>() };
+    if (this.cache && this.checked) return this.cache;
+    const dataVersion = this.dataVersionStmt.get() as number;
+    if (this.cache?.dataVersion !== dataVersion) this.cache = { dataVersion, spent: new Map() };
+    this.checked = true;
+    queueMicrotask(() => (this.checked = false));
+    return this.cache;
   }
 }

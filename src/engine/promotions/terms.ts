@@ -1,4 +1,5 @@
 import type { Application } from './pricing';
+import { currencyFormat } from '../money';
 import type { Promotion } from './types';
 
 export interface TermsFormat {
@@ -11,18 +12,17 @@ export interface TermsFormat {
 /** "£50" for whole amounts, "£12.50" otherwise. */
 export function shortMoney(cents: number, f: TermsFormat): string {
   const whole = cents % 100 === 0;
-  return new Intl.NumberFormat(f.locale, {
-    style: 'currency',
-    currency: f.currency,
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: whole ? 0 : 2,
-  }).format(cents / 100);
+  return currencyFormat(f.currency, f.locale, whole ? 0 : 2).format(cents / 100);
 }
+
+const dayMonth = new Map<string, Intl.DateTimeFormat>();
 
 /** "30 Nov": the last moment of the (end-exclusive) window, in UTC. */
 export function untilDate(endsAt: string, locale: string): string {
   const last = new Date(new Date(endsAt).getTime() - 1);
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(last);
+  let format = dayMonth.get(locale);
+  if (!format) dayMonth.set(locale, (format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })));
+  return format.format(last);
 }
 
 /** The offer in a sentence a customer can read, e.g. "20% off Kitchen until 30 Nov". */
