@@ -24,8 +24,11 @@ const OPTIONS = {
   'paced-s': { default: '30' },
   'micro-customers': { default: '500' },
   'skip-micro': { default: 'false' },
-  /** Extra arguments for the servers' node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
-  'node-args': { default: '' },
+  /**
+   * Arguments for both servers' node (ours and the echo bot), e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+   * The default is what `npm start` uses: a larger young generation, about 20% less CPU per turn.
+   */
+  'node-args': { default: '--max-semi-space-size=32' },
 } as const;
 type Option = keyof typeof OPTIONS;
 
