@@ -58,9 +58,13 @@ async function start(): Promise<void> {
   }
   logger.info({ url, ms: Date.now() - started, db: config.DB_PATH }, `Shopmate listening on ${url}/api/messages`);
   setImmediate(() => warmUp(engine, logger));
-  // New orders reach the models without blocking turns: a cheap staleness check, refits only past a threshold.
+  // New orders reach the models without blocking turns: a cheap staleness check, refits only past a
+  // threshold, in a worker thread; the current models answer until the new ones are swapped in.
   const refresher = setInterval(() => {
-    if (engine.recommender.refreshIfStale()) engine.search.refreshStats();
+    engine.recommender.refreshInBackgroundIfStale().then(
+      (swapped) => swapped && engine.search.refreshStats(),
+      (err: unknown) => logger.warn({ err }, 'recommendation refit failed; the current models stay in service'),
+    );
   }, 60_000);
   refresher.unref();
 

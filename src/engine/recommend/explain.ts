@@ -45,7 +45,7 @@ const popular = (ctx: ExplainContext, item: number) =>
 export function explainForCustomer(ctx: ExplainContext, part: PartName, item: number, h: History): string {
   const name = (i: number) => ctx.catalog.name[i];
   if (part === 'popularity' || h.items.length === 0) return popular(ctx, item);
-  if (part === 'buy_again') {
+  if (part === 'buy_again' || part === 'buy_again_count') {
     let times = 0;
     for (const i of h.items) if (i === item) times++;
     return times > 1 ? `Buy it again: you have ordered it ${times} times` : 'Buy it again: you ordered it before';

@@ -12,6 +12,11 @@ import type { Weights } from './hybrid';
 export interface RecommendParams {
   popularity: PopularityOptions;
   buyAgain: BuyAgainOptions;
+  /**
+   * The second buy-again view, not tuned: plain order counts (no decay, no item factors), what
+   * buy_again's decay and factors leave out; the blend's weights decide how much each counts.
+   */
+  buyAgainCount: BuyAgainOptions;
   itemKnn: ItemKnnOptions;
   sar: SarOptions;
   userKnn: UserKnnOptions;
@@ -21,7 +26,7 @@ export interface RecommendParams {
 }
 
 /** The models blended by the served hybrid, in weight order. */
-export const HYBRID_PARTS = ['popularity', 'buy_again', 'item_knn', 'sar', 'user_knn', 'ease', 'content_tfidf'] as const;
+export const HYBRID_PARTS = ['popularity', 'buy_again', 'item_knn', 'sar', 'user_knn', 'ease', 'content_tfidf', 'buy_again_count'] as const;
 export type PartName = (typeof HYBRID_PARTS)[number];
 
 /**
@@ -32,14 +37,15 @@ export type PartName = (typeof HYBRID_PARTS)[number];
 export const DEFAULT_PARAMS: RecommendParams = {
   popularity: { halfLifeDays: 2, perCustomer: true },
   buyAgain: { halfLifeDays: 120, repeatPower: 1, trendPower: 0.5 },
+  buyAgainCount: { halfLifeDays: Infinity, repeatPower: 0, trendPower: 0 },
   itemKnn: { similarity: 'jaccard', neighbours: 1000, halfLifeDays: 120 },
   sar: { similarity: 'jaccard', halfLifeDays: 120, neighbours: 300 },
   userKnn: { neighbours: 200, power: 2, halfLifeDays: 30 },
   ease: { lambda: 800, maxItems: 1500 },
   content: { neighbours: 20, halfLifeDays: 120 },
   weights: {
-    all: [0.158, 0.559, 0.045, 0.075, 0.103, 0.053, 0],
-    new: [0.196, 0, 0.118, 0.058, 0.167, 0.234, 0.225],
+    all: [0.217, 0.213, 0, 0, 0.135, 0.038, 0, 0.373],
+    new: [0.196, 0, 0.118, 0.058, 0.167, 0.234, 0.225, 0],
   },
 };
 
@@ -53,5 +59,6 @@ export function buildParts(p: RecommendParams): Record<PartName, Model> {
     user_knn: new UserKnn({ ...p.userKnn }),
     ease: new Ease({ ...p.ease }),
     content_tfidf: new ContentTfidf({ ...p.content }),
+    buy_again_count: new BuyAgain({ ...p.buyAgainCount }, 'buy_again_count'),
   };
 }

@@ -10,6 +10,7 @@ import type { Similarity } from './models/neighbours';
 import { buildParts, DEFAULT_PARAMS, HYBRID_PARTS, type RecommendParams } from './params';
 import { evaluationTargets, temporalSplit } from './split';
 import { tuneParams, validationFolds } from './tune';
+import { isRepeatOnly } from './tuneWeights';
 
 export interface ModelReport {
   all: SettingMetrics;
@@ -68,7 +69,7 @@ export function runRecommendEvaluation(lines: Lines, catalog: Catalog, options: 
   const [, coocMs] = timed(() => ds.cooccurrence());
   const targets = evaluationTargets(ds, lines, split.trainEnd, split.end);
   const parts = buildParts(params);
-  const singles: Record<string, Model> = { popularity: parts.popularity, buy_again: parts.buy_again };
+  const singles: Record<string, Model> = { popularity: parts.popularity, buy_again: parts.buy_again, buy_again_count: parts.buy_again_count };
   for (const o of tuned.similarities) {
     singles[`item_knn_${o.similarity}`] = o.similarity === params.itemKnn.similarity ? parts.item_knn : new ItemKnn(o);
   }
@@ -81,7 +82,7 @@ export function runRecommendEvaluation(lines: Lines, catalog: Catalog, options: 
     ds.clearNeighbours(); // each model's fit time is measured on its own, without shared lists
     const [, ms] = timed(() => model.fit(ds));
     fitMs.set(model, ms);
-    const r = evaluateModel(model, ds, targets, k, name === 'buy_again' ? ['all'] : ['all', 'new']);
+    const r = evaluateModel(model, ds, targets, k, isRepeatOnly(model) ? ['all'] : ['all', 'new']);
     models[name] = report(r, ms + (usesCooc.has(name) ? coocMs : 0));
     log(`${name.padEnd(17)} ndcg ${r.all.ndcg.toFixed(3)} / ${r.new?.ndcg.toFixed(3) ?? '  -  '}  hit ${r.all.hit_rate.toFixed(2)} / ${r.new?.hit_rate.toFixed(2) ?? ' - '}  fit ${ms.toFixed(0)} ms`);
   }

@@ -1,14 +1,15 @@
 import type { Db } from '../db';
 import { systemClock, type Clock } from '../clock';
-import { Dataset, emptyHistory } from './dataset';
+import { emptyHistory } from './dataset';
 import { DEFAULT_DIVERSITY, diversify, type DiversityOptions } from './diversity';
-import { bestAnchor, explainForCustomer, type ExplainContext } from './explain';
-import { Hybrid, MAX_EVENTS, normaliseMax } from './hybrid';
-import { loadCatalog, loadLines, type Catalog } from './interactions';
+import { bestAnchor, explainForCustomer } from './explain';
+import { fitInWorker, type BackgroundFitter } from './fitInWorker';
+import { fitModels, serve, type Fitted } from './fitModels';
+import { MAX_EVENTS, normaliseMax } from './hybrid';
 import { cosine, type ContentTfidf } from './models/contentTfidf';
-import type { Model, Setting } from './models/model';
+import type { Setting } from './models/model';
 import type { Sar } from './models/sar';
-import { buildParts, DEFAULT_PARAMS, HYBRID_PARTS, type PartName, type RecommendParams } from './params';
+import { DEFAULT_PARAMS, HYBRID_PARTS, type PartName, type RecommendParams } from './params';
 import { StoreReader, type LiveProduct, type StoreStamp } from './storeReader';
 import { savedParams, tuneOnStore } from './tuneStore';
 import { topK } from './topK';
@@ -46,17 +47,8 @@ export interface RecommenderOptions {
   minIntervalMs?: number;
   /** Dismissals older than this no longer hide a product. */
   dismissalDays?: number;
-}
-
-interface Fitted {
-  catalog: Catalog;
-  ds: Dataset;
-  parts: Record<PartName, Model>;
-  hybrid: Hybrid;
-  explain: ExplainContext;
-  stamp: StoreStamp;
-  at: number;
-  ms: number;
+  /** How refreshInBackground() fits (default: a worker thread reading the store file). */
+  fitter?: BackgroundFitter;
 }
 
 /** Candidates checked against the live catalogue (more when filters remove too many). */
@@ -64,15 +56,18 @@ const CANDIDATES = 40;
 
 /**
  * The recommendations the bot serves: the tuned hybrid for a customer, "similar to this" and
- * "frequently bought together", filtered, diversified and explained. Fitting is synchronous and
- * fast; refreshIfStale() is cheap to call on a timer.
+ * "frequently bought together", filtered, diversified and explained. refresh() fits on this thread
+ * (start-up, tests, tools); refreshInBackgroundIfStale() is cheap to call on a timer and refits in a
+ * worker thread while the current models keep answering, then swaps them in one assignment.
  */
 export class Recommender {
   private fitted?: Fitted;
   private readonly reader: StoreReader;
   private readonly clock: Clock;
   private params: RecommendParams;
-  private readonly opts: Required<Omit<RecommenderOptions, 'clock' | 'params'>>;
+  private readonly opts: Required<Omit<RecommenderOptions, 'clock' | 'params' | 'fitter'>>;
+  private readonly fitter: BackgroundFitter;
+  private refitting?: Promise<boolean>;
 
   constructor(
     private readonly db: Db,
@@ -88,28 +83,46 @@ export class Recommender {
       minIntervalMs: options.minIntervalMs ?? 60_000,
       dismissalDays: options.dismissalDays ?? 30,
     };
+    this.fitter = options.fitter ?? fitInWorker;
   }
 
-  /** (Re)fits every model from the sales view. */
+  /** (Re)fits every model from the sales view, on this thread. */
   refresh(): void {
-    const started = performance.now();
-    const stamp = this.reader.stamp();
-    const catalog = loadCatalog(this.db);
-    const ds = new Dataset(loadLines(this.db), catalog);
-    const parts = buildParts(this.params);
-    for (const name of HYBRID_PARTS) parts[name].fit(ds);
-    ds.releaseCache();
-    const content = parts.content_tfidf as ContentTfidf;
-    this.fitted = {
-      catalog,
-      ds,
-      parts,
-      hybrid: new Hybrid(HYBRID_PARTS.map((n) => parts[n]), this.params.weights),
-      explain: { catalog, coPurchase: (parts.sar as Sar).nb, vectors: content.vectors },
-      stamp,
-      at: this.clock.now().getTime(),
-      ms: performance.now() - started,
-    };
+    const at = this.clock.now().getTime();
+    this.fitted = serve(fitModels(this.db, this.params), this.params, at);
+  }
+
+  /**
+   * Refits off the main thread (a worker opens the store file read-only) and swaps the served
+   * models when the new ones are ready; until then the current ones answer. Resolves true once
+   * swapped (false when refresh() or tune() replaced the models meanwhile); rejects when the fit
+   * failed, keeping the current models. One refit at a time: a call during a refit gets that
+   * refit's promise. An in-memory store has no file for a worker to open: it refits here.
+   */
+  refreshInBackground(): Promise<boolean> {
+    if (this.refitting) return this.refitting;
+    const file = this.db.memory ? '' : this.db.name;
+    if (!file) {
+      this.refresh();
+      return Promise.resolve(true);
+    }
+    const params = this.params;
+    const at = this.clock.now().getTime();
+    const current = this.fitted;
+    this.refitting = this.fitter(file, params)
+      .then((m) => {
+        if (this.fitted !== current) return false; // refresh() or tune() fitted newer data meanwhile
+        this.fitted = serve(m, params, at);
+        return true;
+      })
+      .finally(() => (this.refitting = undefined));
+    return this.refitting;
+  }
+
+  /** refreshIfStale()'s check with the refit in the background; resolves true when it swapped models. */
+  async refreshInBackgroundIfStale(): Promise<boolean> {
+    if (this.refitting || (this.fitted && !this.isStale())) return false;
+    return this.refreshInBackground();
   }
 
   /**
@@ -122,13 +135,17 @@ export class Recommender {
     return this.params;
   }
 
-  /** Refits when enough new orders arrived, or anything changed and the fit is old; true if it did. */
+  /** Refits (on this thread) when enough new orders arrived, or anything changed and the fit is old; true if it did. */
   refreshIfStale(): boolean {
+    if (this.fitted && !this.isStale()) return false;
+    this.refresh();
+    return true;
+  }
+
+  /** True when enough new orders arrived, the catalogue changed, or anything changed and the fit is old. */
+  private isStale(): boolean {
     const f = this.fitted;
-    if (!f) {
-      this.refresh();
-      return true;
-    }
+    if (!f) return true;
     const now = this.clock.now().getTime();
     if (now - f.at < this.opts.minIntervalMs) return false;
     const old = now - f.at >= this.opts.maxAgeMs;
@@ -136,9 +153,7 @@ export class Recommender {
     const changed = (Object.keys(s) as (keyof StoreStamp)[]).some((key) => s[key] !== f.stamp[key] && (key !== 'cancelled' || old));
     if (!changed) return false;
     const catalogueChanged = s.maxProductId !== f.stamp.maxProductId || s.products !== f.stamp.products;
-    if (!catalogueChanged && s.maxOrderId - f.stamp.maxOrderId < this.opts.minNewOrders && !old) return false;
-    this.refresh();
-    return true;
+    return catalogueChanged || s.maxOrderId - f.stamp.maxOrderId >= this.opts.minNewOrders || old;
   }
 
   /** When the models were fitted, how long it took and on how much. */

@@ -16,12 +16,19 @@ export function savedParams(db: Db): RecommendParams | undefined {
   const raw = getMeta(db, PARAMS_META_KEY);
   if (!raw) return undefined;
   try {
-    const p = paramsFromJson(raw);
+    const p = upgrade(paramsFromJson(raw));
     const sameShape = Object.keys(DEFAULT_PARAMS).every((k) => k in p) && p.weights.all.length === DEFAULT_PARAMS.weights.all.length;
     return sameShape ? p : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Parameters saved before buy_again_count joined the blend keep their tuned weights (0 for it). */
+function upgrade(p: RecommendParams): RecommendParams {
+  const old = p as Partial<RecommendParams>;
+  if (old.buyAgainCount || old.weights?.all?.length !== DEFAULT_PARAMS.weights.all.length - 1) return p;
+  return { ...p, buyAgainCount: { ...DEFAULT_PARAMS.buyAgainCount }, weights: { all: [...p.weights.all, 0], new: [...p.weights.new, 0] } };
 }
 
 /**

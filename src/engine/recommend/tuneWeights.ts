@@ -13,6 +13,9 @@ interface Case {
   relevant: Set<number>;
 }
 
+/** Buy-again parts score only what the customer bought: nothing to say in the "new" setting. */
+export const isRepeatOnly = (m: Model): boolean => m.name.startsWith('buy_again');
+
 const GRID = [0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1, 1.5, 2];
 const CANDIDATES_PER_PART = 50;
 /** Hit rate enters the objective too: the served list should both rank well and hit at all. */
@@ -92,6 +95,8 @@ function ascend(cases: Case[], nParts: number, k: number, frozen: Set<number>): 
 }
 
 const BAGS = 6;
+/** Bagged weights below this are dropped: on the nine-month data's validation folds, dropping item-kNN's and SAR's 1% moved NDCG and hit rate by under 0.002. */
+const MIN_WEIGHT = 0.02;
 /** Customers per bag (bounds tuning time on big stores). */
 const BAG_SIZE = 1000;
 
@@ -109,8 +114,8 @@ function bagged(cases: Case[], nParts: number, k: number, frozen: Set<number>): 
     const total = w.reduce((a, x) => a + x, 0) || 1;
     w.forEach((x, i) => (sum[i] += x / total / BAGS));
   }
-  // a part below 1% changes nothing but costs query time
-  return sum.map((x) => (x < 0.01 ? 0 : Number(x.toFixed(3))));
+  // a part below 2% changes nothing but costs query time (item-kNN at 1% was a seventh of a query)
+  return sum.map((x) => (x < MIN_WEIGHT ? 0 : Number(x.toFixed(3))));
 }
 
 /**
@@ -124,7 +129,7 @@ export function tuneWeights(folds: { parts: Model[]; v: Validation }[], log: (ms
   const k = folds[0].v.k;
   for (const setting of ['all', 'new'] as Setting[]) {
     const cases = folds.flatMap((f) => collectCases(f.parts, f.v, setting));
-    const frozen = new Set(setting === 'new' ? parts.flatMap((m, x) => (m.name === 'buy_again' ? [x] : [])) : []);
+    const frozen = new Set(setting === 'new' ? parts.flatMap((m, x) => (isRepeatOnly(m) ? [x] : [])) : []);
     weights[setting] = bagged(cases, parts.length, k, frozen);
     log(`weights ${setting}: ${parts.map((m, x) => `${m.name}=${weights[setting][x]}`).join(' ')} (validation ${value(cases, weights[setting], k).toFixed(4)} over ${cases.length} customers)`);
   }

@@ -58,14 +58,14 @@ describe('shopmate eval recommend', () => {
     expect(new Date(r.cutoff).toISOString()).toBe(r.cutoff);
     expect(r.customers.all).toBeGreaterThan(0);
     expect(r.customers.new).toBeLessThanOrEqual(r.customers.all);
-    for (const name of ['popularity', 'buy_again', 'item_knn_cosine', 'item_knn_jaccard', 'item_knn_lift', 'sar', 'user_knn', 'ease', 'content_tfidf', 'hybrid', 'hybrid_diverse']) {
+    for (const name of ['popularity', 'buy_again', 'buy_again_count', 'item_knn_cosine', 'item_knn_jaccard', 'item_knn_lift', 'sar', 'user_knn', 'ease', 'content_tfidf', 'hybrid', 'hybrid_diverse']) {
       const m = r.models[name];
       expect(m, name).toBeDefined();
       for (const key of ['hit_rate', 'ndcg', 'precision', 'recall', 'coverage']) {
         expect(m.all[key]).toBeGreaterThanOrEqual(0);
         expect(m.all[key]).toBeLessThanOrEqual(1);
       }
-      if (name === 'buy_again') expect(m.new).toBeUndefined();
+      if (name.startsWith('buy_again')) expect(m.new).toBeUndefined();
       else expect(m.new.ndcg).toBeLessThanOrEqual(1);
       expect(m.fit_ms).toBeGreaterThanOrEqual(0);
       expect(m.query_us_p99).toBeGreaterThanOrEqual(m.query_us_p50);

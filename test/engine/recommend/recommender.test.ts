@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../src/engine/clock';
 import { openDatabase, type Db } from '../../../src/engine/db';
-import { DEFAULT_PARAMS } from '../../../src/engine/recommend/params';
+import { DEFAULT_PARAMS, type RecommendParams } from '../../../src/engine/recommend/params';
 import { Recommender } from '../../../src/engine/recommend/recommender';
-import { savedParams, tuneOnStore } from '../../../src/engine/recommend/tuneStore';
+import { paramsToJson, savedParams, tuneOnStore } from '../../../src/engine/recommend/tuneStore';
 import { CustomerRepo } from '../../../src/engine/repos/customers';
 import { OrderRepo } from '../../../src/engine/repos/orders';
 import { ProductRepo } from '../../../src/engine/repos/products';
@@ -165,6 +165,13 @@ describe('Recommender.tune', () => {
     expect(savedParams(db)).toEqual(tuned);
     expect(tuned.weights.all.some((w) => w > 0)).toBe(true);
     expect(new Recommender(db, { clock }).forCustomer(1, { k: 3 }).length).toBeGreaterThan(0);
+  });
+
+  it('keeps the tuned weights saved before the buy-again count view existed (with 0 for it)', () => {
+    const { buyAgainCount: _, ...before } = structuredClone(DEFAULT_PARAMS);
+    before.weights = { all: [1, 2, 3, 4, 5, 6, 7], new: [7, 6, 5, 4, 3, 2, 1] };
+    db.prepare("INSERT INTO meta(key, value) VALUES ('recommend.params', ?)").run(paramsToJson(before as RecommendParams));
+    expect(savedParams(db)).toEqual({ ...before, buyAgainCount: DEFAULT_PARAMS.buyAgainCount, weights: { all: [1, 2, 3, 4, 5, 6, 7, 0], new: [7, 6, 5, 4, 3, 2, 1, 0] } });
   });
 
   it('keeps the defaults for a store without sales', () => {

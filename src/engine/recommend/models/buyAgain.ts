@@ -15,14 +15,19 @@ export interface BuyAgainOptions {
   trendPower: number;
 }
 
-/** "Buy it again": the customer's own purchases, each order counted with a recency decay. */
+/**
+ * "Buy it again": the customer's own purchases, each order counted with a recency decay (or, with
+ * an infinite half-life, plainly counted: how often rather than how lately).
+ */
 export class BuyAgain implements Model {
-  readonly name = 'buy_again';
   private now = 0;
   private repeatRate = new Float32Array(0);
   private trend = new Float32Array(0);
 
-  constructor(readonly options: BuyAgainOptions = { halfLifeDays: 60, repeatPower: 0, trendPower: 0 }) {}
+  constructor(
+    readonly options: BuyAgainOptions = { halfLifeDays: 60, repeatPower: 0, trendPower: 0 },
+    readonly name = 'buy_again',
+  ) {}
 
   fit(ds: Dataset): void {
     this.now = ds.now;

@@ -41,3 +41,23 @@ describe('BuyAgain with repeat rates', () => {
     expect(b[0]).toBeGreaterThan(b[1]);
   });
 });
+
+describe('BuyAgain counting orders (infinite half-life)', () => {
+  it('ranks by how often, not how lately, and carries the name it is given', () => {
+    const { ds } = fourCustomers(); // now = day 13
+    const count = new BuyAgain({ halfLifeDays: Infinity, repeatPower: 0, trendPower: 0 }, 'buy_again_count');
+    const lately = new BuyAgain({ halfLifeDays: 1, repeatPower: 0, trendPower: 0 });
+    count.fit(ds);
+    lately.fit(ds);
+    expect(count.name).toBe('buy_again_count');
+    expect(lately.name).toBe('buy_again');
+    // item 0 in three old orders, item 1 once today
+    const h = hist([0, 0, 0, 1], [1, 2, 3, 13]);
+    const a = new Float32Array(4);
+    const b = new Float32Array(4);
+    count.score(h, a);
+    lately.score(h, b);
+    expect(Array.from(a)).toEqual([3, 1, 0, 0]);
+    expect(b[1]).toBeGreaterThan(b[0]);
+  });
+});
