@@ -81,6 +81,11 @@ export function warmUp(engine: Engine, logger: Logger): void {
     }
   };
   timed('catalogue statistics', () => engine.search.refreshStats());
-  timed('recommendation models', () => engine.recommender.refresh());
+  // The models take seconds to fit on a large store: a worker fits them while the bot already answers.
+  const t = Date.now();
+  engine.recommender.refreshInBackground().then(
+    () => logger.info({ ms: Date.now() - t }, 'recommendation models ready'),
+    (err: unknown) => logger.warn({ err }, 'recommendation models failed; they will be fitted on demand'),
+  );
   timed('customer segments', () => engine.segments.current());
 }
