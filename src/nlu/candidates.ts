@@ -1,7 +1,7 @@
 import type { Classifier, LabelledFeatures } from './classifier';
 import { readLabelledTsv, type LabelledText } from './corpus';
 import { compareClassifiers, type CandidateResult } from './evaluate';
-import { domainFrequency, intentFeatures, noveltyFeatures, type WordMarker } from './intentFeatures';
+import { DEFAULT_FEATURES, domainFrequency, intentFeatures, noveltyFeatures, type WordMarker } from './intentFeatures';
 import { dropoutCopies, DROPOUT } from './intents';
 import { NaiveBayesClassifier } from './naiveBayes';
 import { NaturalClassifier } from './naturalClassifiers';
@@ -23,7 +23,7 @@ type FeatureSet = (tokens: Token[], ownMessageCounted: boolean) => string[];
 
 /**
  * The classifiers and feature sets we chose between, trained on the training corpus and scored on
- * `test`: our softmax regression (the bot's: with feature dropout), without dropout, with character n-grams, our
+ * `test`: our softmax regression (the bot's: with character n-grams), with feature dropout, without character n-grams, our
  * log-space naive Bayes, and natural's BayesClassifier (and LogisticRegression when asked) on
  * stemmed unigrams and bigrams.
  */
@@ -31,9 +31,9 @@ export function compareCandidates(test: LabelledText[], o: CompareOptions): Reco
   const trainRows = readLabelledTsv(o.trainFile);
   const trainTokens = trainRows.map((r) => ({ tokens: tokenize(r.text), label: r.label }));
   const df = domainFrequency(trainTokens);
-  const full: FeatureSet = (t, own) => [...intentFeatures(t, o.mark, { bigrams: true, charGrams: false }), ...noveltyFeatures(t, o.mark, df, own)];
-  const chars: FeatureSet = (t, own) => [...intentFeatures(t, o.mark, { bigrams: true, charGrams: true }), ...noveltyFeatures(t, o.mark, df, own)];
-  const plain: FeatureSet = (t) => intentFeatures(t, () => [], { bigrams: true, charGrams: false }).filter((f) => f.startsWith('w:') || f.startsWith('b:'));
+  const served: FeatureSet = (t, own) => [...intentFeatures(t, o.mark, DEFAULT_FEATURES), ...noveltyFeatures(t, o.mark, df, own)];
+  const full: FeatureSet = (t, own) => [...intentFeatures(t, o.mark, { bigrams: true, charGrams: false, negation: false, skipGrams: false }), ...noveltyFeatures(t, o.mark, df, own)];
+  const plain: FeatureSet = (t) => intentFeatures(t, () => [], { bigrams: true, charGrams: false, negation: false, skipGrams: false }).filter((f) => f.startsWith('w:') || f.startsWith('b:'));
   const unigrams: FeatureSet = (t) => plain(t, false).filter((f) => f.startsWith('w:'));
   const testTokens = test.map((r) => ({ tokens: tokenize(r.text), label: r.label }));
   const run = (features: FeatureSet, candidates: Record<string, (docs: LabelledFeatures[]) => Classifier>, train = trainTokens) =>
@@ -44,9 +44,9 @@ export function compareCandidates(test: LabelledText[], o: CompareOptions): Reco
       o.onProgress,
     );
   const results: Record<string, CandidateResult> = {
-    ...prefix('softmax+words+bigrams+classes+dropout (served)', run(full, { '': (d) => SoftmaxClassifier.train([...d, ...dropoutCopies(d, DROPOUT)]) })),
-    ...prefix('softmax+words+bigrams+classes', run(full, { '': (d) => SoftmaxClassifier.train(d) })),
-    ...prefix('softmax+char-ngrams', run(chars, { '': (d) => SoftmaxClassifier.train(d) })),
+    ...prefix('softmax+words+bigrams+char-ngrams+classes (served)', run(served, { '': (d) => SoftmaxClassifier.train([...d, ...dropoutCopies(d, DROPOUT)]) })),
+    ...prefix('softmax+words+bigrams+char-ngrams+classes+dropout 0.2', run(served, { '': (d) => SoftmaxClassifier.train([...d, ...dropoutCopies(d, 0.2)]) })),
+    ...prefix('softmax+words+bigrams+classes+dropout 0.2 (no char n-grams)', run(full, { '': (d) => SoftmaxClassifier.train([...d, ...dropoutCopies(d, 0.2)]) })),
     ...prefix('naive-bayes+words+bigrams+classes', run(full, { '': (d) => NaiveBayesClassifier.train(d) })),
     ...prefix('natural-bayes+words+bigrams', run(plain, { '': (d) => NaturalClassifier.train('bayes', d) })),
   };

@@ -28,9 +28,25 @@ export function tokenFeature(t: Token): string | undefined {
 export interface FeatureOptions {
   bigrams: boolean;
   charGrams: boolean;
+  /** `n:` copies of the words that follow a negation ("not happy", "didn't arrive"), up to the next punctuation. */
+  negation: boolean;
+  /** `s:` pairs of words one apart ("cancel _ order"), which survive a word put in between. */
+  skipGrams: boolean;
 }
 
-export const DEFAULT_FEATURES: FeatureOptions = { bigrams: true, charGrams: false };
+export const DEFAULT_FEATURES: FeatureOptions = { bigrams: true, charGrams: true, negation: false, skipGrams: false };
+
+/** Shortest word that gets character n-grams. */
+const CHAR_GRAM_MIN = 2;
+
+/** How many words after a negation are read as negated. */
+const NEGATION_SCOPE = 3;
+
+function isNegation(t: Token): boolean {
+  return t.kind === 'word' && (NEGATORS.has(t.text) || t.text.endsWith("n't"));
+}
+
+const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'nowhere', 'neither', 'nor', 'cannot', 'cant', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'wont', 'havent', 'hasnt', 'arent', 'werent', 'couldnt', 'wouldnt', 'shouldnt']);
 
 /** Words that may sit in a bare product noun phrase without making it a sentence. */
 const NOUN_PHRASE_FILLER = new Set(['a', 'an', 'the', 'some', 'any', 'in', 'for', 'with', 'of', 'and', 'or', 'size', 'new', 'cheap', 'small', 'large', 'big', 'mens', "men's", 'womens', "women's", 'kids', "kid's", 'baby', 'xl', 'xs', 'pair', 'set', 'pack']);
@@ -40,29 +56,40 @@ const MAX_TOKENS = 80;
 
 /**
  * Features of one message: stemmed unigrams (`w:`), stemmed bigrams with a start marker (`b:`),
- * and character 3- and 4-grams of each word with boundary marks (`c:`), which carry typo-ed words
- * ("cancle", "refnd") to their neighbours. `mark` adds word classes (product, colour, sentiment).
+ * and character 3- and 4-grams of each word with boundary marks (`c:`), which carry typo-ed and
+ * stretched words ("cancle", "refnd", "hiii", "wassup") to their neighbours; the classifier gives
+ * them less weight than words (`charWeight`). `mark` adds word classes (product, colour, sentiment).
  */
 export function intentFeatures(tokens: Token[], mark: WordMarker, opts: FeatureOptions = DEFAULT_FEATURES): string[] {
   const out: string[] = [];
   let prev = '^';
+  let prev2 = '';
   let words = 0;
   let productish = 0;
   let other = 0;
+  let negated = 0;
   const n = Math.min(tokens.length, MAX_TOKENS);
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const f = tokenFeature(t);
+    if (opts.negation) {
+      if (t.kind === 'punct' || t.kind === 'emoji') negated = 0;
+      else if (isNegation(t)) negated = NEGATION_SCOPE + 1;
+      else if (negated > 0 && f !== undefined) out.push(`n:${f}`);
+      if (negated > 0) negated--;
+    }
     if (f === undefined) continue;
     out.push(`w:${f}`);
     if (opts.bigrams) out.push(`b:${prev}_${f}`);
+    if (opts.skipGrams && prev2) out.push(`s:${prev2}_${f}`);
+    prev2 = prev;
     prev = f;
     const marks = t.kind === 'word' ? mark(t) : [];
     for (const m of marks) out.push(`w:${m}`);
     if (t.kind === 'word') words++;
     if (marks.includes('#product') || marks.includes('#colour') || t.kind === 'money' || t.kind === 'number') productish++;
     else if (t.kind === 'word' && !NOUN_PHRASE_FILLER.has(t.text)) other++;
-    if (opts.charGrams && t.kind === 'word' && t.text.length >= 4) {
+    if (opts.charGrams && t.kind === 'word' && t.text.length >= CHAR_GRAM_MIN) {
       const w = `<${t.text}>`;
       for (let k = 0; k + 3 <= w.length; k++) out.push(`c:${w.slice(k, k + 3)}`);
       for (let k = 0; k + 4 <= w.length; k++) out.push(`c:${w.slice(k, k + 4)}`);

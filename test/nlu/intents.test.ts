@@ -77,6 +77,16 @@ describe('analysis', () => {
     expect(nlu.analyze('the shoes are nice but delivery was awful').intent).toBe('complaint');
   });
 
+  it('lets a sure answer stand against a mildly negative tone', () => {
+    expect(nlu.analyze('where do i leave a review').intent).toBe('feedback');
+  });
+
+  it('reads stretched and misspelt words through their letters', () => {
+    expect(nlu.analyze('heyyyyy').intent).toBe('greeting');
+    expect(nlu.analyze('thankssss').intent).toBe('thanks');
+    expect(nlu.analyze('i want to cancle my ordr').intent).toBe('cancel_order');
+  });
+
   it('never throws on empty, emoji-only, foreign or huge messages', () => {
     for (const text of ['', '   ', '🤔', '今日は天気がいいですね', 'где ближайшая аптека', 'a'.repeat(10_000), 'lorem ipsum '.repeat(900)]) {
       const a = nlu.analyze(text);
@@ -96,8 +106,9 @@ describe('model cache', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopmate-nlu-cache-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('writes the trained model, reuses it, and retrains silently over a corrupt file', () => {
+  it('writes the trained model (dropping models of older corpora), reuses it, and retrains silently over a corrupt file', () => {
     const logs: string[] = [];
+    fs.writeFileSync(path.join(dir, 'intent-model-00000000deadbeef.json'), '{}');
     const first = createNlu({ cacheDir: dir, onLog: (m) => logs.push(m) });
     const files = fs.readdirSync(dir).filter((f) => f.startsWith('intent-model-'));
     expect(files).toHaveLength(1);
