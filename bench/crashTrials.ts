@@ -40,7 +40,7 @@ export interface CrashTrialsOptions {
   lanes?: number;
   /** Concurrent shoppers per trial. */
   workers?: number;
-  /** The kill comes uniformly between these many ms after the load starts. */
+  /** The kill comes uniformly between these many ms after the trial's first confirmed order or feedback. */
   killWindowMs?: [number, number];
   seed?: number;
   dir?: string;
@@ -96,6 +96,9 @@ export async function runCrashTrials(options: CrashTrialsOptions): Promise<Crash
   }
 }
 
+/** How long a trial waits for its first confirmation before it kills the server anyway. */
+const FIRST_CONFIRMATION_WAIT_MS = 30_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = (random: () => number, [lo, hi]: [number, number]) => Math.round(lo + random() * (hi - lo));
 
 /** An empty store with a few products in deep stock, so no order fails for want of stock. */
@@ -121,7 +124,11 @@ async function runTrial(t: { lane: number; trial: number; dbFile: string; produc
       await confirmedShopping(target, id, t.products[(w + n) % t.products.length], confirmed, () => killed);
     }
   });
-  await new Promise((resolve) => setTimeout(resolve, t.killAfter));
+  // The kill lands a random time after the trial's first confirmation, so a slow (loaded) machine
+  // still crashes the server in the middle of real work rather than before any.
+  const firstConfirmed = performance.now() + FIRST_CONFIRMATION_WAIT_MS;
+  while (confirmed.orders.length + confirmed.feedback.length === 0 && performance.now() < firstConfirmed) await sleep(20);
+  await sleep(t.killAfter);
   killed = true;
   const killedAfterMs = Math.round(performance.now() - started);
   await server.stop('SIGKILL');
