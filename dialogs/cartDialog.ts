@@ -48,10 +48,10 @@ export class CartDialog extends SingleStepDialog<CartOptions> {
         return step.endDialog();
       }
       const quantity = (action?.action === 'add_to_cart' ? action.quantity : entitiesOf(understanding).quantity) ?? 1;
-      engine.carts.add(userId, productId, quantity);
+      const cart = engine.carts.add(userId, productId, quantity, customerId);
       session.focus = productId;
-      const name = engine.products.get(productId).name;
-      await step.context.sendActivity(cartReply(engine.carts.view(userId, customerId), currency, `Added ${quantity > 1 ? `${quantity} × ` : ''}${name} to your cart.`));
+      const name = cart.lines.find((l) => l.product.id === productId)?.product.name ?? engine.products.get(productId).name;
+      await step.context.sendActivity(cartReply(cart, currency, `Added ${quantity > 1 ? `${quantity} × ` : ''}${name} to your cart.`));
     } catch (e) {
       if (!(e instanceof EngineError)) throw e;
       await step.context.sendActivity(MessageFactory.text(`Sorry, ${e.message}.`));

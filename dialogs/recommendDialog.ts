@@ -51,7 +51,8 @@ export class RecommendDialog extends SingleStepDialog<RecommendDialogOptions> {
     };
     let heading: string;
     let recs: Recommendation[];
-    const cart = engine.carts.view(userId, customerId);
+    // The cart is read only when the customer asks about it (pricing it costs a lookup per line).
+    const cart = e.scope === 'cart' ? engine.carts.view(userId, customerId) : undefined;
     const about =
       action?.action === 'similar' ? action.productId
       : e.products?.length || e.ordinal !== undefined || e.scope === 'this' ? resolveProduct(engine, session, e)
@@ -60,7 +61,7 @@ export class RecommendDialog extends SingleStepDialog<RecommendDialogOptions> {
       recs = recommendations.similarTo(about, options);
       heading = `Similar to ${engine.products.byId(about)?.name ?? 'that'}:`;
       session.focus = about;
-    } else if (e.scope === 'cart' && cart.lines.length > 0) {
+    } else if (cart && cart.lines.length > 0) {
       recs = recommendations.forCart(cart.lines.map((l) => l.product.id), options);
       heading = 'These go well with what is in your cart:';
     } else {

@@ -28,7 +28,9 @@ export class SearchDialog extends SingleStepDialog<SearchOptions> {
     const { engine, session: accessor, offers } = this.services;
     const session = await readSession(accessor, step.context);
     const e = entitiesOf(step.options.understanding);
-    const filters = nextFilters(session.search, e, step.options.more === true || e.refinement === 'more', pricesShown(this.services, session.shown));
+    // The prices shown last are only needed to refine by "cheaper" or "pricier": a lookup per card otherwise wasted.
+    const byPrice = e.refinement === 'cheaper' || e.refinement === 'pricier';
+    const filters = nextFilters(session.search, e, step.options.more === true || e.refinement === 'more', byPrice ? pricesShown(this.services, session.shown) : []);
     if (!filters) {
       await step.context.sendActivity(MessageFactory.suggestedActions(['Mugs', 'Running shoes', 'Gifts under £20'], 'What are you looking for? Tell me in your own words, like "red mugs under £10".'));
       return step.endDialog();

@@ -4,6 +4,7 @@ import { getMeta } from '../engine/db';
 import { systemClock, type Clock } from '../engine/clock';
 import { createNlu } from '../nlu';
 import { SqliteStorage } from '../state/sqliteStorage';
+import { GroupCommit } from '../engine/groupCommit';
 import { StaffAuth } from '../auth/staffAuth';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { StaffDialog } from '../../dialogs/staff/staffDialog';
@@ -27,7 +28,9 @@ export interface AssembleOptions {
  */
 export function assembleBot({ db, logger, clock = systemClock, nluCacheDir, staff }: AssembleOptions) {
   const engine = new Engine(db, clock);
-  const storage = new SqliteStorage(engine.botState, clock);
+  // A turn's state and transcript are written in one commit.
+  const commits = new GroupCommit(db);
+  const storage = new SqliteStorage(engine.botState, clock, commits);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
@@ -55,7 +58,8 @@ export function assembleBot({ db, logger, clock = systemClock, nluCacheDir, staf
     dialog: new MainDialog(services),
     understand: (text, context) => nlu.analyze(text, context),
     storeName: getMeta(db, 'store_name') ?? 'Shopmate',
-    transcripts: engine.support,
+    // One line at a time inside the group's transaction (recordAll would open a savepoint of its own).
+    transcripts: { recordAll: (lines) => commits.run(() => lines.forEach((line) => engine.support.record(line))) },
     staff: {
       auth,
       dialog: new StaffDialog(services, STAFF_COMMAND_DIALOGS),

@@ -69,7 +69,8 @@ export class ShopBot extends ActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      await this.visit(context);
+      // Only the first message of a conversation counts a visit: later turns skip reading user state.
+      if (!(await this.counted.get(context, false))) await this.visit(context);
       if (await this.staffTurn(context)) return next();
       const understanding = await this.understand(context);
       setUnderstanding(context, understanding);
@@ -102,16 +103,22 @@ export class ShopBot extends ActivityHandler {
     if (transcript) {
       context.turnState.set(TRANSCRIPT, transcript);
       context.onSendActivities(async (ctx, activities, next) => {
-        transcript.outgoing(ctx, activities);
+        await transcript.outgoing(ctx, activities);
         return next();
       });
     }
+    let saving: Promise<unknown> | undefined;
     try {
       await super.run(context);
-      await this.deps.conversationState.saveChanges(context, false);
-      await this.deps.userState.saveChanges(context, false);
+      // Started together, the state writes and the transcript share one commit (GroupCommit).
+      saving = Promise.all([
+        this.deps.conversationState.saveChanges(context, false),
+        this.deps.userState.saveChanges(context, false),
+        transcript?.flush(),
+      ]);
+      await saving;
     } finally {
-      transcript?.flush();
+      if (!saving) await transcript?.flush();
     }
   }
 

@@ -58,7 +58,8 @@ export class Carts {
     this.orders = new OrderRepo(db);
   }
 
-  add(userId: string, productId: number, quantity = 1): CartView {
+  /** Adds to the cart and returns it priced for `customerId` (or for a guest). */
+  add(userId: string, productId: number, quantity = 1, customerId: number | null = null): CartView {
     checkQuantity(quantity);
     const product = this.activeProduct(productId);
     const current = this.quantityOf(userId, productId);
@@ -67,7 +68,7 @@ export class Carts {
     prepared(this.db, `INSERT INTO cart_items (user_id, product_id, quantity, added_at) VALUES (?, ?, ?, ?)
         ON CONFLICT(user_id, product_id) DO UPDATE SET quantity = excluded.quantity`)
       .run(userId, productId, wanted, this.clock.now().toISOString());
-    return this.view(userId, null);
+    return this.view(userId, customerId);
   }
 
   setQuantity(userId: string, productId: number, quantity: number): CartView {

@@ -10,7 +10,7 @@ describe('TurnTranscript', () => {
   it('writes the turn in one batch, in order, stamped when each line was said', () => {
     const batches: TranscriptInput[][] = [];
     let clock = Date.parse('2025-03-01T10:00:00Z');
-    const t = new TurnTranscript({ recordAll: (lines) => batches.push(lines) }, () => new Date((clock += 1000)));
+    const t = new TurnTranscript({ recordAll: (lines) => void batches.push(lines) }, () => new Date((clock += 1000)));
     t.add({ conversationId: 'c1', userId: 'u1', direction: 'in', text: 'red mugs', intent: 'search_products' });
     t.outgoing(context, [
       { type: 'typing' },
@@ -27,7 +27,7 @@ describe('TurnTranscript', () => {
 
   it('writes a line said after the turn ended (the apology of a failed turn) at once', () => {
     const batches: TranscriptInput[][] = [];
-    const t = new TurnTranscript({ recordAll: (lines) => batches.push(lines) }, () => new Date());
+    const t = new TurnTranscript({ recordAll: (lines) => void batches.push(lines) }, () => new Date());
     t.flush();
     t.outgoing(context, [{ type: 'message', text: 'Sorry, something went wrong' }]);
     expect(batches.map((b) => b.map((l) => l.text))).toEqual([[], ['Sorry, something went wrong']]);
