@@ -70,6 +70,8 @@ export function assembleBot({ db, logger, clock = systemClock, nluCacheDir, staf
   return { engine, nlu, bot, conversationState, userState, services, staffAuth: auth };
 }
 
+const SEGMENTS_DELAY_MS = 3_000;
+
 /**
  * Work that makes the first turns fast but need not delay start-up: catalogue statistics,
  * recommendation models, segments. Run after the server listens.
@@ -91,5 +93,7 @@ export function warmUp(engine: Engine, logger: Logger): void {
     () => logger.info({ ms: Date.now() - t }, 'recommendation models ready'),
     (err: unknown) => logger.warn({ err }, 'recommendation models failed; they will be fitted on demand'),
   );
-  timed('customer segments', () => engine.segments.current());
+  // Segments are only needed by deals and staff commands: computed a little later, so the first
+  // requests after start are not queued behind them.
+  setTimeout(() => timed('customer segments', () => engine.segments.current()), SEGMENTS_DELAY_MS).unref();
 }
