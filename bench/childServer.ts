@@ -41,7 +41,7 @@ export async function startChildServer(
   { timeoutMs = 90_000, nodeArgs = [] }: { timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', '--no-deprecation', entry], {
+  const child = spawn(process.execPath, [...nodeArgs, '--require', 'tsx/cjs', '--no-deprecation', entry], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MicrosoftAppId: '', NLU_CACHE_DIR: BENCH_NLU_CACHE, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

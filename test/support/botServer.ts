@@ -17,7 +17,7 @@ export interface RunningBot {
 
 /** Starts the real server (src/index.ts) as a child process on 127.0.0.1 and an ephemeral port. */
 export async function startBot(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningBot> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'src/index.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '', NLU_CACHE_DIR: SHARED_NLU_CACHE, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,7 +10,7 @@ export type BackgroundFitter = (file: string, params: RecommendParams) => Promis
 
 /**
  * The worker runs TypeScript through tsx's require hook, registered by this bootstrap: that works
- * the same under `node --import tsx`, the CLI and vitest (whose own transform does not reach workers).
+ * the same under `npm start` (node --require tsx/cjs), the CLI (node --import tsx) and vitest (whose own transform does not reach workers).
  */
 const BOOTSTRAP = "const { workerData } = require('node:worker_threads'); require(workerData.tsx).register(); require(workerData.entry);";
 const ENTRY = path.join(__dirname, 'fitWorker.ts');
