@@ -48,15 +48,8 @@ export class IdentifyDialog extends CancelAndHelpDialog {
 
   private async sendCode(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const email = entitiesOf(getUnderstanding(step.context)).email ?? String(step.result);
-    let link: { code: string; existingCustomer: boolean };
-    try {
-      link = this.services.engine.identity.startLink(userIdOf(step.context), email);
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-      await step.context.sendActivity('Sorry, I could not use that email address. Say "sign in" to try another.');
-      return step.endDialog(undefined);
-    }
-    const { code, existingCustomer } = link;
+    // askEmail and the prompt's validator accept only addresses startLink takes (isEmailAddress).
+    const { code, existingCustomer } = this.services.engine.identity.startLink(userIdOf(step.context), email);
     const intro = existingCustomer ? 'Thanks! I found your account.' : "Thanks! There's no account with that email yet, so I'll create one.";
     return step.prompt(CODE_PROMPT, {
       prompt: `${intro} To confirm it's you, type the 6-digit code we sent. (This self-hosted demo does not send email, so here it is: **${code}**.)`,

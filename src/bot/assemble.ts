@@ -58,8 +58,7 @@ export function assembleBot({ db, logger, clock = systemClock, nluCacheDir, staf
     dialog: new MainDialog(services),
     understand: (text, context) => nlu.analyze(text, context),
     storeName: getMeta(db, 'store_name') ?? 'Shopmate',
-    // One line at a time inside the group's transaction (recordAll would open a savepoint of its own).
-    transcripts: { recordAll: (lines) => commits.run(() => lines.forEach((line) => engine.support.record(line))) },
+    transcripts: { recordAll: (lines) => commits.run(() => engine.support.recordAll(lines)) },
     staff: {
       auth,
       dialog: new StaffDialog(services, STAFF_COMMAND_DIALOGS),

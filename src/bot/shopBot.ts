@@ -62,15 +62,15 @@ export class ShopBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       for (const member of context.activity.membersAdded ?? []) {
         if (member.id === context.activity.recipient?.id) continue;
-        const profile = await this.visit(context);
+        await this.countVisit(context);
+        const profile = await this.profile.get(context, { visits: 0 });
         await context.sendActivity(welcome(deps.storeName, profile.visits > 1));
       }
       await next();
     });
 
     this.onMessage(async (context, next) => {
-      // Only the first message of a conversation counts a visit: later turns skip reading user state.
-      if (!(await this.counted.get(context, false))) await this.visit(context);
+      await this.countVisit(context);
       if (await this.staffTurn(context)) return next();
       const understanding = await this.understand(context);
       setUnderstanding(context, understanding);
@@ -173,15 +173,16 @@ export class ShopBot extends ActivityHandler {
     return understanding;
   }
 
-  /** Counts the user's visits once per conversation (for "welcome back"). */
-  private async visit(context: TurnContext): Promise<UserProfile> {
+  /**
+   * Counts the user's visits once per conversation (for "welcome back"). User state is read only
+   * for the conversation's first count, not on every turn.
+   */
+  private async countVisit(context: TurnContext): Promise<void> {
+    if (await this.counted.get(context, false)) return;
     const profile = await this.profile.get(context, { visits: 0 });
-    if (!(await this.counted.get(context, false))) {
-      profile.visits += 1;
-      profile.firstSeen ??= (this.deps.now?.() ?? new Date()).toISOString();
-      await this.counted.set(context, true);
-      await this.profile.set(context, profile);
-    }
-    return profile;
+    profile.visits += 1;
+    profile.firstSeen ??= (this.deps.now?.() ?? new Date()).toISOString();
+    await this.counted.set(context, true);
+    await this.profile.set(context, profile);
   }
 }
