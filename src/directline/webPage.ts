@@ -4,8 +4,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type restify from 'restify';
+import { packagePath } from '../paths';
 
-const PAGE_DIR = path.join(__dirname, 'page');
+const PAGE_DIR = packagePath('src', 'directline', 'page');
 
 /** Web Chat's browser bundle from node_modules (its package exports do not expose dist/, so go via lib/). */
 export function webChatBundlePath(): string {

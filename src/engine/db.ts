@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { packagePath } from '../paths';
 
 export type Db = Database.Database;
 
-const MIGRATIONS_DIR = path.join(__dirname, 'migrations');
+const MIGRATIONS_DIR = packagePath('src', 'engine', 'migrations');
 
 export interface Migration {
   version: number;

@@ -18,10 +18,9 @@ import { Recommender } from './recommend/recommender';
 import { Promotions } from './promotions/promotionService';
 import { Segmenter } from './segments/segmenter';
 import { Repricer } from './pricing/repricer';
-import path from 'node:path';
 
 /** The store policy shipped with the code; a store edits data/policy.json or points POLICY_PATH elsewhere. */
-export const DEFAULT_POLICY_PATH = path.resolve(__dirname, '../../data/policy.json');
+export const DEFAULT_POLICY_PATH = packagePath('data', 'policy.json');
 
 export interface EngineOptions {
   policy?: Policy;
@@ -31,6 +30,7 @@ export interface EngineOptions {
 
 export { openDatabase, type Db } from './db';
 import { EngineError } from './errors';
+import { packagePath } from '../paths';
 export { EngineError } from './errors';
 
 /** The engine: everything the bot and the CLI may ask of the store, over one SQLite database. */

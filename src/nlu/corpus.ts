@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
+import { packagePath } from '../paths';
 
 export interface LabelledText {
   text: string;
@@ -8,7 +8,7 @@ export interface LabelledText {
 }
 
 /** data/nlu, where the training corpus, the held-out set and the word lists live. */
-export const NLU_DATA_DIR = path.resolve(__dirname, '../../data/nlu');
+export const NLU_DATA_DIR = packagePath('data', 'nlu');
 
 /**
  * Reads `text<TAB>label` lines; a first line `text<TAB>intent` (or `text<TAB>label`) is a header.

@@ -15,9 +15,13 @@ export interface RunningBot {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts the real server (src/index.ts) as a child process on 127.0.0.1 and an ephemeral port. */
-export async function startBot(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningBot> {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'src/index.ts'], {
+/**
+ * Starts the real server as a child process on 127.0.0.1 and an ephemeral port: from source
+ * (src/index.ts through tsx), or `bundled` exactly as `npm start` runs it (bin/start.js: dist/).
+ */
+export async function startBot(env: Record<string, string>, { timeoutMs = 60_000, bundled = false } = {}): Promise<RunningBot> {
+  const args = bundled ? ['bin/start.js'] : ['--require', 'tsx/cjs', 'src/index.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '', NLU_CACHE_DIR: SHARED_NLU_CACHE, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { openDatabase } from '../../engine/db';
 import { ProductRepo } from '../../engine/repos/products';
 import { createNlu, type Analysis, type CatalogueVocabulary } from '../../nlu';
 import { parseFlags, printJson, UsageError, type CliIO } from '../io';
+import { packagePath } from '../../paths';
 
 /** `shopmate nlu "text" [--db FILE] [--expecting order_id|email|quantity] [--last INTENT] [--json]` */
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -43,7 +43,7 @@ function describe(a: Analysis): string {
   ].join('\n');
 }
 
-export const DEFAULT_DB = path.resolve(__dirname, '../../../data/shop.db');
+export const DEFAULT_DB = packagePath('data', 'shop.db');
 
 /**
  * The catalogue vocabulary for the NLU commands: from --db when given, else from data/shop.db when

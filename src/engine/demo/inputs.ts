@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { invalid } from '../errors';
+import { packagePath } from '../../paths';
 
 /** data/demo/: the generator's editable inputs (catalogue words, people, review phrases). */
-export const DEFAULT_DEMO_DATA_DIR = path.resolve(__dirname, '../../../data/demo');
+export const DEFAULT_DEMO_DATA_DIR = packagePath('data', 'demo');
 
 const priceRange = z.tuple([z.number().positive(), z.number().positive()]).refine(([lo, hi]) => lo <= hi, 'price range must be [low, high]');
 

@@ -1,4 +1,4 @@
-import { kmeans } from 'ml-kmeans';
+import type * as MlKMeans from 'ml-kmeans';
 
 export interface Clustering {
   /** Cluster index per point, 0..k-1, every index used. */
@@ -14,6 +14,9 @@ export interface Clustering {
  * Empty clusters, if any, are dropped and the labels renumbered.
  */
 export function clusterKMeans(data: number[][], k: number, seed = 42, restarts = 3): Clustering {
+  // Loaded on first use: ml-kmeans takes about half a second to load, and segments are computed
+  // seconds after start-up, never on the way to serving the first turn.
+  const { kmeans } = require('ml-kmeans') as typeof MlKMeans;
   let best: Clustering | undefined;
   for (let r = 0; r < restarts; r++) {
     const result = kmeans(data, k, { initialization: 'kmeans++', seed: seed + r, maxIterations: 300 });
