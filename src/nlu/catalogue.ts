@@ -40,6 +40,8 @@ export class CatalogueIndex {
   readonly facets = new Map<string, FacetMatch[]>();
   readonly sizes = new Map<string, string>();
   readonly maxPhraseWords: number;
+  /** The first words (as a key) of every facet phrase longer than that. */
+  private readonly phraseStarts = new Set<string>();
   private readonly skus = new Map<string, { sku: string; name: string }>();
   private readonly postings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
@@ -53,6 +55,7 @@ export class CatalogueIndex {
       if (words.length === 0) return;
       longest = Math.max(longest, words.length);
       const key = phraseKey(words);
+      for (let n = 1; n < words.length; n++) this.phraseStarts.add(phraseKey(words.slice(0, n)));
       const list = this.facets.get(key) ?? [];
       if (!list.some((m) => m.type === type)) list.push({ type, value });
       this.facets.set(key, list);
@@ -79,6 +82,11 @@ export class CatalogueIndex {
     const n = products.length;
     for (const [s, list] of this.postings) this.idf.set(s, Math.log((n + 1) / list.length));
     return products.map((p) => [...nameStems(p.name)].reduce((sum, s) => sum + (this.idf.get(s) ?? 0), 0));
+  }
+
+  /** Whether some facet phrase begins with the words of `key` and goes on. */
+  startsPhrase(key: string): boolean {
+    return this.phraseStarts.has(key);
   }
 
   bySku(code: string): { sku: string; name: string } | undefined {

@@ -39,5 +39,6 @@ export function softmaxScores(labels: readonly string[], z: ArrayLike<number>): 
     e[c] = Math.exp(z[c] - max);
     sum += e[c];
   }
-  return labels.map((label, c) => ({ label, p: e[c] / sum })).sort((a, b) => b.p - a.p);
+  // the comparator answers -1, 0 or 1 (small integers), not a difference of doubles: no number to box per comparison
+  return labels.map((label, c) => ({ label, p: e[c] / sum })).sort((a, b) => (b.p > a.p ? 1 : b.p < a.p ? -1 : 0));
 }

@@ -35,11 +35,19 @@ export interface EntityResources {
 }
 
 const ORDER_ID = /^(sm\d{5,7}|c?5\d{5})$/;
+const DEMO_ORDER_ID = /^sm\d{5,7}$/;
+const TWO_DIGITS = /^\d{2}$/;
 const ORDER_CUES = new Set(['order', 'invoice', 'no', 'number', '#', 'ref', 'reference', 'id', 'purchase']);
 const LETTER_SIZES: Record<string, string> = { xxs: 'XXS', xs: 'XS', s: 'S', m: 'M', l: 'L', xl: 'XL', xxl: 'XXL', xxxl: 'XXXL', small: 'S', medium: 'M', large: 'L', 'extra-large': 'XL' };
+const SIZE_SYSTEMS = new Set(['uk', 'eu', 'us']);
 const SIZE_WORDS = new Set(['small', 'medium', 'large', 'xs', 'xxs', 'xl', 'xxl', 'xxxl']);
 const NEGATION_CUE_LIST = ['not', 'no', 'without', 'except', 'excluding', 'exclude', 'never', 'avoid', 'hate', 'non', "don't want", 'dont want', 'do not want', 'other than', 'anything but', 'everything but', 'anything except', 'but not', 'apart from', 'rather than', 'instead of', 'not from', 'nothing from'];
-const NEGATION_CUES = NEGATION_CUE_LIST.map((c) => c.split(' '));
+/** The cues' words, by their first word. */
+const NEGATION_CUES = new Map<string, string[][]>();
+for (const cue of NEGATION_CUE_LIST) {
+  const parts = cue.split(' ');
+  NEGATION_CUES.set(parts[0], [...(NEGATION_CUES.get(parts[0]) ?? []), parts]);
+}
 const NEGATION_WINDOW = 4;
 
 /** Entities of one message; `tokens` are normalised and typo-corrected, `text` is the normalised message. */
@@ -105,7 +113,7 @@ function findOrderId(tokens: Token[], context: EntityContext): { id: string; ind
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'code' && t.kind !== 'number') continue;
-    const demo = /^sm\d{5,7}$/.test(t.text);
+    const demo = DEMO_ORDER_ID.test(t.text);
     const cued = [1, 2, 3].some((k) => ORDER_CUES.has(tokens[i - k]?.text ?? ''));
     const alone = meaningful.length <= 2;
     if (demo || (ORDER_ID.test(t.text) && (cued || alone || context.expecting === 'order_id')) || (cued && /^\d{5,9}$/.test(t.text) && tokens[i - 1]?.text !== 'size')) {
@@ -121,7 +129,7 @@ function findSize(tokens: Token[], catalogue: CatalogueIndex, used: Set<number>)
     const w = tokens[i].text;
     if (w === 'size' && tokens[i + 1] && !used.has(i + 1)) {
       const next = tokens[i + 1].text;
-      const pair = ['uk', 'eu', 'us'].includes(next) && tokens[i + 2] ? `${next} ${tokens[i + 2].text}` : undefined;
+      const pair = SIZE_SYSTEMS.has(next) && tokens[i + 2] ? `${next} ${tokens[i + 2].text}` : undefined;
       const value = pair ?? next;
       if (/^\d/.test(value) || LETTER_SIZES[value] || catalogue.sizes.has(value) || pair) {
         used.add(i).add(i + 1);
@@ -129,11 +137,11 @@ function findSize(tokens: Token[], catalogue: CatalogueIndex, used: Set<number>)
         return canonical(value);
       }
     }
-    if (['uk', 'eu', 'us'].includes(w) && /^\d{1,2}(\.5)?$/.test(tokens[i + 1]?.text ?? '') && (i === 0 || tokens[i - 1].text !== 'to')) {
+    if (SIZE_SYSTEMS.has(w) && /^\d{1,2}(\.5)?$/.test(tokens[i + 1]?.text ?? '') && (i === 0 || tokens[i - 1].text !== 'to')) {
       used.add(i).add(i + 1);
       return canonical(`${w} ${tokens[i + 1].text}`);
     }
-    if (/^\d{2}$/.test(w) && ['waist', 'inch', 'chest', 'leg'].includes(tokens[i + 1]?.text ?? '') && tokens[i + 1].text !== 'inch') {
+    if (TWO_DIGITS.test(w) && ['waist', 'inch', 'chest', 'leg'].includes(tokens[i + 1]?.text ?? '') && tokens[i + 1].text !== 'inch') {
       used.add(i).add(i + 1);
       return canonical(`${w} ${tokens[i + 1].text}`);
     }
@@ -148,21 +156,20 @@ function findSize(tokens: Token[], catalogue: CatalogueIndex, used: Set<number>)
 
 /** Category, brand and colour phrases; those in a negation's scope go to `excluded` instead. */
 function applyFacets(tokens: Token[], words: string[], catalogue: CatalogueIndex, used: Set<number>, entities: Entities): void {
-  const negatedFrom = negationScopes(words);
+  let negated: boolean[] | undefined; // worked out at the first match
   for (let i = 0; i < tokens.length; i++) {
     if (used.has(i) || tokens[i].kind !== 'word') continue;
-    // longest phrase first; keys are the stems joined by spaces (see catalogue.phraseKey)
-    let longest = 0;
-    const keys: string[] = [];
-    for (let k = i; k < tokens.length && k - i < catalogue.maxPhraseWords && tokens[k].kind === 'word' && !used.has(k); k++) {
-      keys.push(longest++ === 0 ? tokens[k].stem : `${keys[keys.length - 1]} ${tokens[k].stem}`);
+    // longest phrase first; keys are the stems joined by spaces (see catalogue.phraseKey), grown while some longer phrase begins so
+    const keys = [tokens[i].stem];
+    for (let k = i + 1; k < tokens.length && k - i < catalogue.maxPhraseWords && tokens[k].kind === 'word' && !used.has(k) && catalogue.startsPhrase(keys[keys.length - 1]); k++) {
+      keys.push(`${keys[keys.length - 1]} ${tokens[k].stem}`);
     }
-    for (let len = longest; len >= 1; len--) {
+    for (let len = keys.length; len >= 1; len--) {
       const matches = catalogue.facets.get(keys[len - 1]);
       if (!matches) continue;
       const match = preferred(matches, entities);
       for (let k = 0; k < len; k++) used.add(i + k);
-      if (negatedFrom[i]) exclude(entities, match);
+      if ((negated ??= negationScopes(words))[i]) exclude(entities, match);
       else if (match.type === 'category' && !entities.category) entities.category = match.value;
       else if (match.type === 'brand' && !entities.brand) entities.brand = match.value;
       else if (match.type === 'colour' && !entities.colour) entities.colour = match.value;
@@ -188,8 +195,10 @@ function exclude(entities: Entities, m: FacetMatch): void {
 function negationScopes(words: string[]): boolean[] {
   const scope = new Array<boolean>(words.length).fill(false);
   for (let i = 0; i < words.length; i++) {
-    for (const parts of NEGATION_CUES) {
-      if (words[i] !== parts[0] || !parts.every((p, k) => words[i + k] === p)) continue;
+    const cues = NEGATION_CUES.get(words[i]);
+    if (!cues) continue;
+    for (const parts of cues) {
+      if (!parts.every((p, k) => words[i + k] === p)) continue;
       if (parts.length === 1 && parts[0] === 'no' && ['more', 'less', 'later', 'longer'].includes(words[i + 1] ?? '')) continue;
       const start = i + parts.length;
       for (let k = start; k < Math.min(words.length, start + NEGATION_WINDOW); k++) {

@@ -133,8 +133,7 @@ class ShopNlu implements Nlu {
 
   /** A short reply giving what the dialog asked for ("SM100042", "jo@x.com", "3") continues its intent. */
   private answersQuestion(context: NluContext, entities: Entities, tokens: Token[]): Intent | undefined {
-    const words = tokens.filter((t) => t.kind !== 'punct').length;
-    if (!context.expecting || words > ANSWER_MAX_WORDS) return undefined;
+    if (!context.expecting || tokens.filter((t) => t.kind !== 'punct').length > ANSWER_MAX_WORDS) return undefined;
     const given =
       (context.expecting === 'order_id' && entities.orderId) ||
       (context.expecting === 'email' && entities.email) ||

@@ -89,17 +89,32 @@ export function intentFeatures(tokens: Token[], mark: WordMarker, opts: FeatureO
     if (t.kind === 'word') words++;
     if (marks.includes('#product') || marks.includes('#colour') || t.kind === 'money' || t.kind === 'number') productish++;
     else if (t.kind === 'word' && !NOUN_PHRASE_FILLER.has(t.text)) other++;
-    if (opts.charGrams && t.kind === 'word' && t.text.length >= CHAR_GRAM_MIN) {
-      const w = `<${t.text}>`;
-      for (let k = 0; k + 3 <= w.length; k++) out.push(`c:${w.slice(k, k + 3)}`);
-      for (let k = 0; k + 4 <= w.length; k++) out.push(`c:${w.slice(k, k + 4)}`);
-    }
+    if (opts.charGrams && t.kind === 'word' && t.text.length >= CHAR_GRAM_MIN) for (const g of charGrams(t.text)) out.push(g);
   }
   if (opts.bigrams && prev !== '^') out.push(`b:${prev}_$`);
   // message shape: how long, and whether it is nothing but a product noun phrase ("red wool scarf")
   out.push(`#len${words <= 1 ? 1 : words <= 3 ? 3 : words <= 7 ? 7 : 8}`);
   if (productish > 0 && other === 0) out.push('#nounphrase');
   return out;
+}
+
+const charGramCache = new Map<string, readonly string[]>();
+
+/**
+ * `c:` 3- then 4-grams of `<word>`. Memoised: a shop's words recur, and reusing the same strings
+ * spares building them and lets the classifier's look-ups reuse their cached hashes.
+ */
+function charGrams(word: string): readonly string[] {
+  let grams = charGramCache.get(word);
+  if (grams === undefined) {
+    const w = `<${word}>`;
+    const out: string[] = [];
+    for (let k = 0; k + 3 <= w.length; k++) out.push(`c:${w.slice(k, k + 3)}`);
+    for (let k = 0; k + 4 <= w.length; k++) out.push(`c:${w.slice(k, k + 4)}`);
+    if (charGramCache.size > 50_000) charGramCache.clear();
+    charGramCache.set(word, (grams = out));
+  }
+  return grams;
 }
 
 /** In-domain document frequency of word stems: in how many non-out_of_scope training messages each occurs. */

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { seededRandom, type ClassScore, type LabelledFeatures } from './classifier';
 import { NLU_DATA_DIR, readLabelledTsv, sha256, type LabelledText } from './corpus';
 import { DEFAULT_FEATURES, domainFrequency, intentFeatures, noveltyFeatures, type DomainFrequency, type FeatureOptions, type WordMarker } from './intentFeatures';
-import { SOFTMAX_DEFAULTS, SoftmaxClassifier, type SoftmaxOptions } from './softmaxClassifier';
+import { packModel, unpackModel } from './modelFile';
+import { SOFTMAX_DEFAULTS, SoftmaxClassifier, type SoftmaxHead, type SoftmaxOptions } from './softmaxClassifier';
 import { tokenize, type Token } from './tokenize';
 
 /** The customer intents of DESIGN.md, exactly. */
@@ -24,8 +25,8 @@ export const TRAIN_FILE = path.join(NLU_DATA_DIR, 'intents.train.tsv');
 export const HELDOUT_FILE = path.join(NLU_DATA_DIR, 'intents.heldout.tsv');
 export const DEFAULT_CACHE_DIR = path.resolve(NLU_DATA_DIR, '../cache');
 
-/** Bump when features or training change in a way the corpus hash cannot see. */
-const MODEL_VERSION = 'softmax-v4';
+/** Bump when features, training or the cache file's layout change in a way the corpus hash cannot see. */
+const MODEL_VERSION = 'softmax-v5-binary';
 /** Training words seen at least this often become targets of typo correction. */
 const MIN_WORD_COUNT = 2;
 /**
@@ -72,7 +73,9 @@ export class IntentModel {
   ) {}
 
   features(tokens: Token[], mark: WordMarker): string[] {
-    return [...intentFeatures(tokens, mark, this.featureOptions), ...noveltyFeatures(tokens, mark, this.domain)];
+    const features = intentFeatures(tokens, mark, this.featureOptions);
+    for (const f of noveltyFeatures(tokens, mark, this.domain)) features.push(f);
+    return features;
   }
 
   /** Whether the model has seen this word stem. */
@@ -82,9 +85,7 @@ export class IntentModel {
 
   /** Scores, and how many of the message's word, bigram and character n-gram features the model knows. */
   predict(tokens: Token[], mark: WordMarker): { scores: ClassScore[]; known: number } {
-    const features = this.features(tokens, mark);
-    const known = features.filter((f) => (f.startsWith('w:') || f.startsWith('b:') || f.startsWith('c:')) && f !== 'w:#novel' && this.classifier.knows(f)).length;
-    return { scores: this.classifier.predict(features), known };
+    return this.classifier.predictCounting(this.features(tokens, mark), isEvidence);
   }
 
   static train(rows: LabelledText[], mark: WordMarker, options: TrainOptions = TRAIN_DEFAULTS): IntentModel {
@@ -101,15 +102,23 @@ export class IntentModel {
     return new IntentModel(SoftmaxClassifier.train(training, options.softmax), domain, words, options.features);
   }
 
-  serialize(): string {
-    return JSON.stringify({ classifier: this.classifier.serialize(), domain: [...this.domain], words: this.words, featureOptions: this.featureOptions });
+  /** The start-up cache's bytes (see modelFile.ts). */
+  serialize(): Buffer {
+    const { head, weights } = this.classifier.parts();
+    return packModel({ classifier: head, domain: [...this.domain], words: this.words, featureOptions: this.featureOptions }, weights);
   }
 
-  static deserialize(text: string): IntentModel {
-    const o = JSON.parse(text) as { classifier: string; domain: [string, number][]; words: string[]; featureOptions?: FeatureOptions };
-    if (!Array.isArray(o.domain) || !Array.isArray(o.words) || typeof o.featureOptions !== 'object') throw new Error('intent model: bad cache');
-    return new IntentModel(SoftmaxClassifier.deserialize(o.classifier), new Map(o.domain), o.words, { ...DEFAULT_FEATURES, ...o.featureOptions });
+  static deserialize(file: Buffer): IntentModel {
+    const { head, weights } = unpackModel(file);
+    const o = head as { classifier: SoftmaxHead; domain: [string, number][]; words: string[]; featureOptions: FeatureOptions };
+    if (typeof o.classifier !== 'object' || !Array.isArray(o.domain) || !Array.isArray(o.words) || typeof o.featureOptions !== 'object') throw new Error('intent model: bad cache');
+    return new IntentModel(SoftmaxClassifier.fromParts(o.classifier, weights), new Map(o.domain), o.words, { ...DEFAULT_FEATURES, ...o.featureOptions });
   }
+}
+
+/** Features that show the message speaks the shop's language: words, bigrams and character n-grams, not "w:#novel". */
+function isEvidence(f: string): boolean {
+  return (f.startsWith('w:') || f.startsWith('b:') || f.startsWith('c:')) && f !== 'w:#novel';
 }
 
 export interface LoadOptions {
@@ -134,10 +143,10 @@ export function loadIntentModel(options: LoadOptions): IntentModel {
   const training = options.training ?? TRAIN_DEFAULTS;
   const corpus = fs.readFileSync(trainFile, 'utf8');
   const key = sha256(MODEL_VERSION, JSON.stringify(training), options.fingerprint, corpus).slice(0, 16);
-  const file = options.cacheDir === null ? undefined : path.join(options.cacheDir ?? DEFAULT_CACHE_DIR, `intent-model-${key}.json`);
+  const file = options.cacheDir === null ? undefined : path.join(options.cacheDir ?? DEFAULT_CACHE_DIR, `intent-model-${key}.bin`);
   for (const candidate of file ? [file, fallbackFile(file)] : []) {
     try {
-      const model = IntentModel.deserialize(fs.readFileSync(candidate, 'utf8'));
+      const model = IntentModel.deserialize(fs.readFileSync(candidate));
       if (model.classifier.labels.every(isIntent)) {
         log(`nlu: intent model loaded from ${candidate}`);
         return model;
@@ -161,7 +170,7 @@ function fallbackFile(file: string): string {
   return path.join(os.tmpdir(), 'shopmate-nlu', path.basename(file));
 }
 
-function writeCache(file: string, content: string, log: (msg: string) => void): void {
+function writeCache(file: string, content: Buffer, log: (msg: string) => void): void {
   for (const target of [file, fallbackFile(file)]) {
     try {
       fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -180,7 +189,7 @@ function writeCache(file: string, content: string, log: (msg: string) => void): 
 function removeStaleModels(current: string): void {
   const dir = path.dirname(current);
   for (const name of fs.readdirSync(dir)) {
-    if (/^intent-model-[0-9a-f]+\.json$/.test(name) && name !== path.basename(current)) fs.rmSync(path.join(dir, name), { force: true });
+    if (/^intent-model-[0-9a-f]+\.(json|bin)$/.test(name) && name !== path.basename(current)) fs.rmSync(path.join(dir, name), { force: true });
   }
 }
 
@@ -192,11 +201,10 @@ export interface RankedIntents {
 
 /** Top intent and the next ones from a classifier's probabilities. */
 export function rankIntents(scores: ClassScore[], alternatives = 3): RankedIntents {
-  const [top, ...rest] = scores;
   return {
-    intent: top.label as Intent,
-    confidence: round(top.p),
-    alternatives: rest.slice(0, alternatives).map((s) => ({ intent: s.label as Intent, confidence: round(s.p) })),
+    intent: scores[0].label as Intent,
+    confidence: round(scores[0].p),
+    alternatives: scores.slice(1, 1 + alternatives).map((s) => ({ intent: s.label as Intent, confidence: round(s.p) })),
   };
 }
 

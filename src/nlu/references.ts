@@ -17,6 +17,7 @@ const CART_WORDS = new Set(['cart', 'basket', 'bag', 'trolley']);
 const GO_WITH = new Set(['with', 'go', 'goes', 'match', 'matches', 'complete', 'completes', 'pair', 'pairs', 'complement', 'complements']);
 const THIS_WORDS = new Set(['this', 'that', 'it', 'these', 'those']);
 const LIKE_WORDS = new Set(['like', 'similar', 'alternative', 'alternatives']);
+const COMPARATIVES = new Set(['cheaper', 'cheapest', 'less', 'lower', 'pricier', 'more', 'higher']);
 
 /** Finds references and marks the tokens it used, so they do not become search words. */
 export function findReferences(tokens: Token[], used: Set<number>): References {
@@ -25,7 +26,7 @@ export function findReferences(tokens: Token[], used: Set<number>): References {
   for (let i = 0; i < tokens.length; i++) {
     const word = w(i);
     // Comparatives win over the price words they contain ("cheaper" is not "cheap").
-    if (used.has(i) && !['cheaper', 'cheapest', 'less', 'lower', 'pricier', 'more', 'higher'].includes(word)) continue;
+    if (used.has(i) && !COMPARATIVES.has(word)) continue;
     const ordinal = ORDINALS[word] ?? (word === 'number' || word === '#' ? Number(w(i + 1)) || undefined : undefined);
     if (ordinal !== undefined && ordinal >= 1 && ordinal <= 10 && refs.ordinal === undefined) {
       const numbered = word === 'number' || word === '#';

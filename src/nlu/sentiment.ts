@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Sentiment from 'sentiment';
 import { NLU_DATA_DIR, sha256 } from './corpus';
-import { tokenizeNormalized } from './tokenize';
+import { wordTexts } from './tokenize';
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
 
@@ -84,9 +84,7 @@ export class SentimentAnalyser {
     const out: string[] = [];
     for (const sentence of normalized.split(/[.!?\n]+/)) {
       for (const clause of sentence.split(/[,;:()]+|\s-\s/)) {
-        const tokens = tokenizeNormalized(clause)
-          .filter((t) => t.kind !== 'punct')
-          .map((t) => t.text);
+        const tokens = wordTexts(clause);
         for (let i = 0; i < tokens.length; i++) {
           const joined = this.phraseAt(tokens, i);
           if (joined) {
@@ -124,14 +122,21 @@ export class SentimentAnalyser {
     const intensifiers = this.lexicon.intensifiers;
     const contrast = new Set(this.lexicon.contrast);
     const expected = new Set(this.lexicon.expected);
+    // the contrast weights of the message being scored: one pass over its tokens, not one per scored word
+    let weighed: string[] | undefined;
+    let weights: number[] = [];
     return (tokens: string[], cursor: number, tokenScore: number): number => {
+      if (tokens !== weighed) {
+        weights = contrastWeights(tokens, contrast);
+        weighed = tokens;
+      }
       const word = tokens[cursor];
       let score = tokenScore;
       const negated = isNegated(tokens, cursor, negators, contrast);
       if (negated) score = score > 0 ? -score * 0.8 : score < 0 ? -score * 0.4 : expected.has(word) ? -2 : 0;
       const boost = intensifiers[tokens[cursor - 1]] ?? (negators.has(tokens[cursor - 1]) ? intensifiers[tokens[cursor - 2]] : undefined);
       if (boost !== undefined && !negated) score *= boost;
-      return score * contrastWeight(tokens, cursor, contrast);
+      return score * weights[cursor];
     };
   }
 }
@@ -145,9 +150,18 @@ function isNegated(tokens: string[], cursor: number, negators: Set<string>, cont
   return false;
 }
 
-/** Within a sentence, what precedes a contrast word counts half and what follows counts 1.5 times. */
-function contrastWeight(tokens: string[], cursor: number, contrast: Set<string>): number {
-  for (let k = cursor - 1; k >= 0 && tokens[k] !== SENTENCE; k--) if (contrast.has(tokens[k])) return 1.5;
-  for (let k = cursor + 1; k < tokens.length && tokens[k] !== SENTENCE; k++) if (contrast.has(tokens[k])) return 0.5;
-  return 1;
+/** Within a sentence, what follows a contrast word counts 1.5 times, and what precedes one (and follows none) counts half. */
+export function contrastWeights(tokens: string[], contrast: Set<string>): number[] {
+  const weights = new Array<number>(tokens.length).fill(1);
+  let seen = false;
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    if (seen) weights[k] = 0.5;
+    seen = tokens[k] === SENTENCE ? false : seen || contrast.has(tokens[k]);
+  }
+  seen = false;
+  for (let k = 0; k < tokens.length; k++) {
+    if (seen) weights[k] = 1.5;
+    seen = tokens[k] === SENTENCE ? false : seen || contrast.has(tokens[k]);
+  }
+  return weights;
 }

@@ -18,12 +18,20 @@ export interface SoftmaxOptions {
  */
 export const SOFTMAX_DEFAULTS: SoftmaxOptions = { epochs: 10, learningRate: 0.5, l2: 1e-5, seed: 7, classWeightPower: 0, charWeight: 0.4 };
 
-/** The trained state, plain enough to cache as JSON plus one binary array. */
+/** The trained state. */
 export interface SoftmaxState {
   labels: string[];
   features: string[];
   weights: Float32Array; // features.length × labels.length, row per feature
   bias: Float32Array;
+  charWeight: number;
+}
+
+/** The part of the state that is saved as JSON (the weights are saved as raw float32). */
+export interface SoftmaxHead {
+  labels: string[];
+  features: string[];
+  bias: number[];
   charWeight: number;
 }
 
@@ -36,11 +44,13 @@ export class SoftmaxClassifier implements Classifier {
   readonly name = 'softmax';
   readonly labels: readonly string[];
   private readonly index: Map<string, number>;
+  private readonly encoder: FeatureEncoder;
   private readonly z: Float64Array;
 
   constructor(private readonly state: SoftmaxState) {
     this.labels = state.labels;
     this.index = new Map(state.features.map((f, i) => [f, i]));
+    this.encoder = new FeatureEncoder(this.index, state.charWeight);
     this.z = new Float64Array(state.labels.length);
   }
 
@@ -54,10 +64,8 @@ export class SoftmaxClassifier implements Classifier {
     const bias = new Float32Array(C);
     const g2 = new Float32Array(features.length * C).fill(1e-8);
     const b2 = new Float32Array(C).fill(1e-8);
-    const encoded = docs.map((d) => {
-      const x = uniqueIndices(d.features, fIndex);
-      return { x, vx: scaled(x.map((i) => valueOf(features[i], o.charWeight)), norm(d.features, o.charWeight)), y: labels.indexOf(d.label) };
-    });
+    const encoder = new FeatureEncoder(fIndex, o.charWeight);
+    const encoded = docs.map((d) => ({ ...encoder.encode(d.features), y: labels.indexOf(d.label) }));
     const perClass = labels.map((_, c) => encoded.filter((e) => e.y === c).length);
     const most = Math.max(...perClass);
     const classWeight = perClass.map((n) => (most / Math.max(1, n)) ** o.classWeightPower);
@@ -92,62 +100,82 @@ export class SoftmaxClassifier implements Classifier {
   }
 
   predict(features: readonly string[]): ClassScore[] {
-    const x = uniqueIndices(features, this.index);
-    const C = this.labels.length;
-    const w = this.state.charWeight;
-    // scaled by all distinct features, known or not: unknown words dilute the evidence, as they should
-    const vx = scaled(x.map((i) => valueOf(this.state.features[i], w)), norm(features, w));
-    scores(this.state.weights, this.state.bias, x, vx, C, this.z);
-    return softmaxScores(this.labels, this.z);
+    return this.predictCounting(features, () => false).scores;
   }
 
-  /** JSON head plus the weights as base64, for the start-up cache. */
-  serialize(): string {
+  /** Probabilities, and how many of the features (repeats included) that `counted` accepts the model knows. */
+  predictCounting(features: readonly string[], counted: (feature: string) => boolean): { scores: ClassScore[]; known: number } {
+    const { x, vx, known } = this.encoder.encode(features, counted);
+    scores(this.state.weights, this.state.bias, x, vx, this.labels.length, this.z);
+    return { scores: softmaxScores(this.labels, this.z), known };
+  }
+
+  /** The state in two parts for the start-up cache (see modelFile.ts): what JSON holds well, and the weights. */
+  parts(): { head: SoftmaxHead; weights: Float32Array } {
     const { labels, features, weights, bias, charWeight } = this.state;
-    return JSON.stringify({
-      labels,
-      features,
-      charWeight,
-      weights: Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength).toString('base64'),
-      bias: Array.from(bias),
-    });
+    return { head: { labels, features, bias: Array.from(bias), charWeight }, weights };
   }
 
-  static deserialize(text: string): SoftmaxClassifier {
-    const o = JSON.parse(text) as { labels: string[]; features: string[]; weights: string; bias: number[]; charWeight?: number };
-    const buf = Buffer.from(o.weights, 'base64');
-    const weights = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-    if (!Array.isArray(o.labels) || !Array.isArray(o.features) || weights.length !== o.features.length * o.labels.length || o.bias.length !== o.labels.length) {
+  static fromParts(head: SoftmaxHead, weights: Float32Array): SoftmaxClassifier {
+    const { labels, features, bias, charWeight } = head;
+    if (!Array.isArray(labels) || !Array.isArray(features) || !Array.isArray(bias) || typeof charWeight !== 'number' || weights.length !== features.length * labels.length || bias.length !== labels.length) {
       throw new Error('softmax model: inconsistent sizes');
     }
-    return new SoftmaxClassifier({ labels: o.labels, features: o.features, weights, bias: Float32Array.from(o.bias), charWeight: o.charWeight ?? 1 });
+    return new SoftmaxClassifier({ labels, features, weights, bias: Float32Array.from(bias), charWeight });
   }
 }
 
-function uniqueIndices(features: readonly string[], index: Map<string, number>): number[] {
-  const seen = new Set<number>();
-  for (const f of features) {
-    const i = index.get(f);
-    if (i !== undefined) seen.add(i);
+/**
+ * A message as the classifier sees it, in one pass over its features: the indices of the distinct
+ * known ones (in order of first appearance) and their values (1 for a word or bigram,
+ * `charWeight` for a character n-gram), scaled by the length of all distinct features, known or
+ * not: unknown words dilute the evidence, as they should. Distinct known features are told apart
+ * by a stamp per feature index instead of a set per message.
+ */
+class FeatureEncoder {
+  private readonly stamps: Int32Array;
+  private stamp = 0;
+  private readonly unknown = new Set<string>();
+
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly charWeight: number,
+  ) {
+    this.stamps = new Int32Array(index.size);
   }
-  return [...seen];
+
+  encode(features: readonly string[], counted: (feature: string) => boolean = () => false): { x: number[]; vx: Float64Array; known: number } {
+    if (this.stamp === 0x7fffffff) this.stamps.fill((this.stamp = 0));
+    const stamp = ++this.stamp;
+    const x: number[] = [];
+    const values: number[] = [];
+    let sum = 0;
+    let known = 0;
+    for (const f of features) {
+      const value = valueOf(f, this.charWeight);
+      const i = this.index.get(f);
+      if (i === undefined) {
+        if (this.unknown.has(f)) continue;
+        this.unknown.add(f);
+      } else {
+        if (counted(f)) known++;
+        if (this.stamps[i] === stamp) continue;
+        this.stamps[i] = stamp;
+        x.push(i);
+        values.push(value);
+      }
+      sum += value ** 2;
+    }
+    this.unknown.clear();
+    const length = Math.sqrt(sum);
+    const vx = new Float64Array(x.length);
+    if (length > 0) for (let j = 0; j < x.length; j++) vx[j] = values[j] / length;
+    return { x, vx, known };
+  }
 }
 
 function valueOf(feature: string, charWeight: number): number {
   return feature.startsWith('c:') ? charWeight : 1;
-}
-
-/** Euclidean length of the message's distinct feature values. */
-function norm(features: readonly string[], charWeight: number): number {
-  let sum = 0;
-  for (const f of new Set(features)) sum += valueOf(f, charWeight) ** 2;
-  return Math.sqrt(sum);
-}
-
-function scaled(values: number[], length: number): Float64Array {
-  const out = new Float64Array(values.length);
-  if (length > 0) for (let i = 0; i < values.length; i++) out[i] = values[i] / length;
-  return out;
 }
 
 function scores(weights: Float32Array, bias: Float32Array, x: number[], vx: Float64Array, C: number, z: Float64Array): void {

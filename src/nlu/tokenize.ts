@@ -45,33 +45,77 @@ export function normalize(text: string): string {
     .replace(/[\u2010-\u2014]/g, '-')
     .toLowerCase();
   // natural's removeDiacritics works on decomposed marks too; keep emoji (outside its table) intact
-  return /[^\x00-\x7f]/.test(folded) ? removeDiacritics(folded).normalize('NFC') : folded;
+  return /[^\x00-\x7f]/.test(folded) ? folded.replace(/[^\x00-\x7f]+/g, withoutDiacritics).normalize('NFC') : folded;
 }
 
+const diacriticsCache = new Map<string, string>();
+
+/**
+ * natural's removeDiacritics on a run of non-ASCII characters, memoised. It makes about 90 passes
+ * over its input but maps one character at a time and leaves ASCII alone, so the runs are enough.
+ */
+function withoutDiacritics(run: string): string {
+  let out = diacriticsCache.get(run);
+  if (out === undefined) {
+    out = removeDiacritics(run);
+    if (diacriticsCache.size > 10_000) diacriticsCache.clear();
+    diacriticsCache.set(run, out);
+  }
+  return out;
+}
+
+/** Most tokens: lower-case Latin letters, maybe with an apostrophe or hyphen; none of the other tests can hold for them. */
+const PLAIN_WORD = /^[a-z][a-z'-]*$/;
+// the patterns of kindOf, made once (a regular expression literal is a new object each time it is evaluated)
+const CURRENCY_SIGN = /[$£€]/;
+const DIGIT = /\d/;
+const LETTER = /\p{L}/u;
+const NUMERIC = /^\d[\d.,:/]*$/;
+const PICTOGRAPH = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 function kindOf(t: string): TokenKind {
+  if (PLAIN_WORD.test(t)) return 'word';
   if (t.includes('@') && t.length > 2) return 'email';
-  if (/[$£€]/.test(t) && /\d/.test(t)) return 'money';
-  if (/^\d[\d.,:/]*$/.test(t)) return 'number';
-  if (/\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]/u.test(t)) return 'emoji';
-  if (t.length === 1 && !/[\p{L}\p{N}]/u.test(t)) return 'punct';
-  if (/\d/.test(t) && /\p{L}/u.test(t) && t.length >= 5) return 'code';
+  if (CURRENCY_SIGN.test(t) && DIGIT.test(t)) return 'money';
+  if (NUMERIC.test(t)) return 'number';
+  if (PICTOGRAPH.test(t)) return 'emoji';
+  if (t.length === 1 && !LETTER_OR_DIGIT.test(t)) return 'punct';
+  if (DIGIT.test(t) && LETTER.test(t) && t.length >= 5) return 'code';
   return 'word';
+}
+
+function pieces(norm: string): string[] {
+  return (tokenizer.tokenize(norm) as string[] | null) ?? [];
+}
+
+function textOf(piece: string, kind: TokenKind): string {
+  return kind === 'money' ? piece.replace(/\s+/g, '') : piece;
 }
 
 /** Tokens of an already normalised string, with offsets. */
 export function tokenizeNormalized(norm: string): Token[] {
-  const pieces = (tokenizer.tokenize(norm) as string[] | null) ?? [];
   const tokens: Token[] = [];
   let at = 0;
-  for (const piece of pieces) {
+  for (const piece of pieces(norm)) {
     const start = norm.indexOf(piece, at);
     const end = start + piece.length;
     at = end;
     const kind = kindOf(piece);
-    const text = kind === 'money' ? piece.replace(/\s+/g, '') : piece;
+    const text = textOf(piece, kind);
     tokens.push({ text, stem: kind === 'word' ? stemWord(text) : text, kind, start, end });
   }
   return tokens;
+}
+
+/** The texts of `tokenizeNormalized(norm)` that are not punctuation, without the offsets and stems. */
+export function wordTexts(norm: string): string[] {
+  const out: string[] = [];
+  for (const piece of pieces(norm)) {
+    const kind = kindOf(piece);
+    if (kind !== 'punct') out.push(textOf(piece, kind));
+  }
+  return out;
 }
 
 /** Normalises then tokenises: "t-shirt", "don't", "$49.99", "4k", emoji and e-mails stay whole. */

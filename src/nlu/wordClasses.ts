@@ -23,6 +23,8 @@ export function loadWordClassLists(lexicon: SentimentLexicon): WordClassLists {
   };
 }
 
+const NO_MARKS: readonly string[] = [];
+
 /**
  * Word classes added as features: `#product` for product nouns (our list, plus at run time the
  * catalogue's words that the intent model has never seen), `#colour`, and `#pos`/`#neg` for
@@ -48,12 +50,15 @@ export class WordClasses {
   }
 
   readonly mark: WordMarker = (t: Token) => {
-    const out: string[] = [];
-    if (this.productStems.has(t.stem) || this.catalogueStems.has(t.stem)) out.push('#product');
-    if (this.colours.has(t.text)) out.push('#colour');
+    const product = this.productStems.has(t.stem) || this.catalogueStems.has(t.stem);
+    const colour = this.colours.has(t.text);
     const s = this.lists.polarity[t.text];
-    if (s !== undefined && s <= -2) out.push('#neg');
-    else if (s !== undefined && s >= 2) out.push('#pos');
+    const polar = s !== undefined && (s <= -2 || s >= 2);
+    if (!product && !colour && !polar) return NO_MARKS; // most words: no array to allocate
+    const out: string[] = [];
+    if (product) out.push('#product');
+    if (colour) out.push('#colour');
+    if (polar) out.push(s <= -2 ? '#neg' : '#pos');
     return out;
   };
 }

@@ -77,6 +77,12 @@ describe('price range', () => {
     expect(entities('add 2 of KIT-0001').priceRange).toBeUndefined();
     expect(entities('a 4k tv').priceRange).toBeUndefined();
   });
+
+  it('reads amounts in the first 40 tokens of a long message only', () => {
+    const rambling = 'and then the parcel came back again '.repeat(8); // 56 tokens
+    expect(entities(`shoes under $50 ${rambling}`).priceRange).toEqual({ max: 50, currency: 'USD' });
+    expect(entities(`shoes ${rambling} under $50`).priceRange).toBeUndefined();
+  });
 });
 
 describe('quantity, order id and e-mail', () => {
@@ -104,5 +110,16 @@ describe('quantity, order id and e-mail', () => {
   it('finds e-mail addresses', () => {
     expect(entities('mail me at Jo.Smith+shop@Example.co.uk').email).toBe('jo.smith+shop@example.co.uk');
     expect(entities('my email is jo at example dot com').email).toBeUndefined();
+  });
+});
+
+describe('facet phrases', () => {
+  it('matches the longest phrase, of any length, and not a phrase cut short', () => {
+    const phrases = createNlu({ vocabulary: { ...vocabulary, categories: ['Running Shoes', 'Trail Running Shoes', 'Shoes'], colours: ['Glow Moss Fizz'] } });
+    const found = (text: string) => phrases.analyze(text).entities;
+    expect(found('trail running shoes in glow moss fizz')).toMatchObject({ category: 'Trail Running Shoes', colour: 'Glow Moss Fizz' });
+    expect(found('running shoes, glow moss')).toMatchObject({ category: 'Running Shoes' });
+    expect(found('running shoes, glow moss').colour).toBeUndefined();
+    expect(found('trail shoes')).toMatchObject({ category: 'Shoes' });
   });
 });

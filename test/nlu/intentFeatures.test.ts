@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FEATURES, intentFeatures } from '../../src/nlu/intentFeatures';
-import { SoftmaxClassifier } from '../../src/nlu/softmaxClassifier';
+import { packModel, unpackModel } from '../../src/nlu/modelFile';
+import { SoftmaxClassifier, type SoftmaxHead } from '../../src/nlu/softmaxClassifier';
 import { tokenize } from '../../src/nlu/tokenize';
 
 const none = () => [];
@@ -30,8 +31,20 @@ describe('softmax classifier', () => {
   it('weighs character n-grams as asked and keeps the weight through the cache', () => {
     const model = SoftmaxClassifier.train(docs, { charWeight: 0.4, epochs: 20 });
     expect(model.predict(['w:cancel', 'w:order'])[0].label).toBe('cancel_order');
-    const copy = SoftmaxClassifier.deserialize(model.serialize());
+    const { head, weights } = model.parts();
+    const saved = unpackModel(packModel(head, weights));
+    const copy = SoftmaxClassifier.fromParts(saved.head as unknown as SoftmaxHead, saved.weights);
     expect(copy.predict(['c:<hi', 'w:unknown'])).toEqual(model.predict(['c:<hi', 'w:unknown']));
+  });
+
+  it('counts each distinct feature once; unknown ones dilute the evidence; known ones are counted with repeats', () => {
+    const model = SoftmaxClassifier.train(docs, { charWeight: 0.4, epochs: 20 });
+    const p = (features: string[]) => model.predict(features);
+    expect(p(['w:cancel', 'w:cancel', 'c:ord', 'w:order'])).toEqual(p(['w:cancel', 'c:ord', 'w:order']));
+    expect(p(['w:zzz', 'w:zzz', 'w:cancel'])).toEqual(p(['w:zzz', 'w:cancel']));
+    const cancel = (features: string[]) => p(features).find((s) => s.label === 'cancel_order')!.p;
+    expect(cancel(['w:zzz', 'w:cancel'])).toBeLessThan(cancel(['w:cancel']));
+    expect(model.predictCounting(['w:cancel', 'w:cancel', 'w:zzz', 'c:ord'], (f) => f.startsWith('w:')).known).toBe(2);
   });
 
   it('balances rare classes when asked', () => {

@@ -108,7 +108,8 @@ describe('model cache', () => {
 
   it('writes the trained model (dropping models of older corpora), reuses it, and retrains silently over a corrupt file', () => {
     const logs: string[] = [];
-    fs.writeFileSync(path.join(dir, 'intent-model-00000000deadbeef.json'), '{}');
+    fs.writeFileSync(path.join(dir, 'intent-model-00000000deadbeef.json'), '{}'); // the older JSON layout
+    fs.writeFileSync(path.join(dir, 'intent-model-00000000feedface.bin'), '{}');
     const first = createNlu({ cacheDir: dir, onLog: (m) => logs.push(m) });
     const files = fs.readdirSync(dir).filter((f) => f.startsWith('intent-model-'));
     expect(files).toHaveLength(1);
@@ -117,7 +118,7 @@ describe('model cache', () => {
     logs.length = 0;
     const second = createNlu({ cacheDir: dir, onLog: (m) => logs.push(m) });
     expect(logs.some((l) => l.includes('loaded'))).toBe(true);
-    expect(second.analyze('where is my parcel')).toEqual(first.analyze('where is my parcel'));
+    for (const text of ['where is my parcel', 'heyyy', 'i want to cancle my ordr', 'red mugs under £10 please']) expect(second.analyze(text)).toEqual(first.analyze(text));
 
     fs.writeFileSync(path.join(dir, files[0]), '{"classifier": "not a model"');
     logs.length = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SentimentAnalyser } from '../../src/nlu/sentiment';
+import { contrastWeights, SentimentAnalyser } from '../../src/nlu/sentiment';
 import { normalize } from '../../src/nlu/tokenize';
 
 const analyser = new SentimentAnalyser();
@@ -41,6 +41,14 @@ describe('sentiment', () => {
   it('weighs what follows a contrast', () => {
     expect(sentiment('the shoes are nice but delivery was awful').label).toBe('negative');
     expect(sentiment('delivery was slow but the shoes are lovely').label).toBe('positive');
+  });
+
+  it('keeps the weight of a contrast within its sentence', () => {
+    const but = new Set(['but']);
+    const words = (tokens: string[]) => contrastWeights(tokens, but).filter((_, i) => tokens[i] !== '||');
+    expect(words(['nice', 'but', 'awful', '||', 'good'])).toEqual([0.5, 1, 1.5, 1]);
+    expect(words(['good', '||', 'nice', 'but', 'slow'])).toEqual([1, 0.5, 1, 1.5]);
+    expect(sentiment('the shoes are nice but delivery was awful. great service').score).toBeGreaterThan(sentiment('the shoes are nice but delivery was awful').score);
   });
 
   it('flags strongly negative messages for a human', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CHARS, normalize, tokenize } from '../../src/nlu/tokenize';
+import { MAX_CHARS, normalize, tokenize, tokenizeNormalized, wordTexts } from '../../src/nlu/tokenize';
 
 const texts = (s: string) => tokenize(s).map((t) => t.text);
 const kinds = (s: string) => tokenize(s).map((t) => `${t.text}:${t.kind}`);
@@ -39,6 +39,14 @@ describe('tokenize', () => {
   it('gives offsets into the normalised text', () => {
     const norm = normalize('Red  SHOES');
     for (const t of tokenize('Red  SHOES')) expect(norm.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('gives the same words without offsets and stems for scoring', () => {
+    for (const text of ['under £ 15, not red!', 'jo@shop.co.uk: 3/5 t-shirts 👍🏽 #1', 'crème brûlée à 20€ ?', '']) {
+      const norm = normalize(text);
+      expect(wordTexts(norm)).toEqual(tokenizeNormalized(norm).filter((t) => t.kind !== 'punct').map((t) => t.text));
+    }
+    expect(normalize('Crème Brûlée à 20€ 😀')).toBe('creme brulee a 20€ 😀');
   });
 
   it('handles empty, emoji-only, other scripts and very long text', () => {
