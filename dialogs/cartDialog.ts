@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { SingleStepDialog } from './singleStepDialog';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog, type Step } from './singleStepDialog';
 import type { ShopServices } from '../src/bot/services';
 import type { Understanding } from '../src/bot/understanding';
 import type { CardActionValue } from '../src/bot/actions';
@@ -23,7 +23,7 @@ export class CartDialog extends SingleStepDialog<CartOptions> {
     super(CART_DIALOG, services);
   }
 
-  protected async run(step: WaterfallStepContext<CartOptions>): Promise<DialogTurnResult> {
+  protected async run(step: Step<CartOptions>): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const userId = userIdOf(step.context);
     const customerId = engine.identity.customerFor(userId)?.id ?? null;

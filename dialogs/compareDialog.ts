@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory } from 'botbuilder';
-import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { SingleStepDialog } from './singleStepDialog';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog, type Step } from './singleStepDialog';
 import type { ShopServices } from '../src/bot/services';
 import type { Understanding } from '../src/bot/understanding';
 import { entitiesOf } from '../src/bot/entities';
@@ -16,7 +16,7 @@ export class CompareDialog extends SingleStepDialog<{ understanding?: Understand
     super(COMPARE_DIALOG, services);
   }
 
-  protected async run(step: WaterfallStepContext<{ understanding?: Understanding }>): Promise<DialogTurnResult> {
+  protected async run(step: Step<{ understanding?: Understanding }>): Promise<DialogTurnResult> {
     const { engine, offers } = this.services;
     const session = await readSession(this.services.session, step.context);
     const ids = resolveProducts(engine, session, entitiesOf(step.options.understanding), 3);

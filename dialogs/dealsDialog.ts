@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { SingleStepDialog } from './singleStepDialog';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog, type Step } from './singleStepDialog';
 import type { ShopServices } from '../src/bot/services';
 import { userIdOf } from '../src/bot/session';
 import { button, suggestions } from '../src/replies/products';
@@ -13,7 +13,7 @@ export class DealsDialog extends SingleStepDialog {
     super(DEALS_DIALOG, services);
   }
 
-  protected async run(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  protected async run(step: Step): Promise<DialogTurnResult> {
     const customer = this.services.engine.identity.customerFor(userIdOf(step.context));
     const offers = this.services.offers.offersFor(customer?.id ?? null).slice(0, 5);
     if (offers.length === 0) {

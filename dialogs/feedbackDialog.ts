@@ -1,5 +1,5 @@
-import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { SingleStepDialog } from './singleStepDialog';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog, type Step } from './singleStepDialog';
 import type { ShopServices } from '../src/bot/services';
 import type { Understanding } from '../src/bot/understanding';
 import { conversationIdOf, userIdOf } from '../src/bot/session';
@@ -12,7 +12,7 @@ export class FeedbackDialog extends SingleStepDialog<{ understanding?: Understan
     super(FEEDBACK_DIALOG, services);
   }
 
-  protected async run(step: WaterfallStepContext<{ understanding?: Understanding }>): Promise<DialogTurnResult> {
+  protected async run(step: Step<{ understanding?: Understanding }>): Promise<DialogTurnResult> {
     const u = step.options.understanding;
     if (!u?.text) return step.endDialog();
     const { engine } = this.services;

@@ -1,6 +1,7 @@
 import { ActionTypes, MessageFactory } from 'botbuilder';
-import { WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import { StepDialog, type Step } from './singleStepDialog';
 import { SearchDialog, SEARCH_DIALOG } from './searchDialog';
 import { RecommendDialog, RECOMMEND_DIALOG } from './recommendDialog';
 import { DealsDialog, DEALS_DIALOG } from './dealsDialog';
@@ -74,11 +75,11 @@ export class MainDialog extends CancelAndHelpDialog {
       IdentifyDialog, OrderStatusDialog, CancelOrderDialog, ReturnDialog, StoreInfoDialog, HandoffDialog, FeedbackDialog]) {
       this.addDialog(new Dialog(services));
     }
-    this.addDialog(new WaterfallDialog(ROUTE, [this.route.bind(this), async (step) => step.endDialog(step.result)]));
+    this.addDialog(new StepDialog(ROUTE, this.route.bind(this)));
     this.initialDialogId = ROUTE;
   }
 
-  private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async route(step: Step): Promise<DialogTurnResult> {
     const action = readAction(step.context.activity.value);
     const u = getUnderstanding(step.context);
     if (action) return step.beginDialog(ACTION_DIALOGS[action.action], { action, understanding: u, reason: 'asked' });
@@ -102,7 +103,7 @@ export class MainDialog extends CancelAndHelpDialog {
   }
 
   /** "cheaper", "in blue", "show more", "the second one": about what we just showed. */
-  private async followUp(step: WaterfallStepContext, u: Understanding): Promise<string | undefined> {
+  private async followUp(step: Step, u: Understanding): Promise<string | undefined> {
     const e = entitiesOf(u);
     if (e.scope === 'cart' && (u.intent === 'recommend' || u.intent === 'view_cart' || u.needsClarification)) return RECOMMEND_DIALOG;
     if (SERVICE_INTENTS.has(u.intent) && !u.needsClarification) return undefined;
@@ -121,7 +122,7 @@ export class MainDialog extends CancelAndHelpDialog {
     return filtersOnly && (u.intent === 'search_products' || u.needsClarification) ? SEARCH_DIALOG : undefined;
   }
 
-  private async clarify(step: WaterfallStepContext, u: Understanding): Promise<DialogTurnResult> {
+  private async clarify(step: Step, u: Understanding): Promise<DialogTurnResult> {
     const options = [u.intent, ...u.alternatives.map((a) => a.intent)]
       .filter((intent, i, all) => intent !== 'out_of_scope' && all.indexOf(intent) === i)
       .slice(0, 2);

@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type Attachment } from 'botbuilder';
-import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { SingleStepDialog } from './singleStepDialog';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog, type Step } from './singleStepDialog';
 import type { ShopServices } from '../src/bot/services';
 import type { Understanding } from '../src/bot/understanding';
 import type { CardActionValue } from '../src/bot/actions';
@@ -19,7 +19,7 @@ export class ProductInfoDialog extends SingleStepDialog<{ understanding?: Unders
     super(PRODUCT_INFO_DIALOG, services);
   }
 
-  protected async run(step: WaterfallStepContext<{ understanding?: Understanding; action?: CardActionValue }>): Promise<DialogTurnResult> {
+  protected async run(step: Step<{ understanding?: Understanding; action?: CardActionValue }>): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const session = await readSession(this.services.session, step.context);
     const { action, understanding } = step.options;

@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { SingleStepDialog } from './singleStepDialog';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog, type Step } from './singleStepDialog';
 import type { Recommendation, ShopServices } from '../src/bot/services';
 import type { Understanding } from '../src/bot/understanding';
 import type { CardActionValue } from '../src/bot/actions';
@@ -26,7 +26,7 @@ export class RecommendDialog extends SingleStepDialog<RecommendDialogOptions> {
     super(RECOMMEND_DIALOG, services);
   }
 
-  protected async run(step: WaterfallStepContext<RecommendDialogOptions>): Promise<DialogTurnResult> {
+  protected async run(step: Step<RecommendDialogOptions>): Promise<DialogTurnResult> {
     const { engine, recommendations } = this.services;
     const session = await readSession(this.services.session, step.context);
     const userId = userIdOf(step.context);

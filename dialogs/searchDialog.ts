@@ -1,5 +1,5 @@
-import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { SingleStepDialog } from './singleStepDialog';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog, type Step } from './singleStepDialog';
 import { MessageFactory } from 'botbuilder';
 import type { ShopServices } from '../src/bot/services';
 import type { Understanding } from '../src/bot/understanding';
@@ -24,7 +24,7 @@ export class SearchDialog extends SingleStepDialog<SearchOptions> {
     super(SEARCH_DIALOG, services);
   }
 
-  protected async run(step: WaterfallStepContext<SearchOptions>): Promise<DialogTurnResult> {
+  protected async run(step: Step<SearchOptions>): Promise<DialogTurnResult> {
     const { engine, session: accessor, offers } = this.services;
     const session = await readSession(accessor, step.context);
     const e = entitiesOf(step.options.understanding);

@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { SingleStepDialog } from './singleStepDialog';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog, type Step } from './singleStepDialog';
 import type { ShopServices } from '../src/bot/services';
 import type { Understanding } from '../src/bot/understanding';
 import { userIdOf } from '../src/bot/session';
@@ -14,7 +14,7 @@ export class StoreInfoDialog extends SingleStepDialog<{ understanding?: Understa
     super(STORE_INFO_DIALOG, services);
   }
 
-  protected async run(step: WaterfallStepContext<{ understanding?: Understanding }>): Promise<DialogTurnResult> {
+  protected async run(step: Step<{ understanding?: Understanding }>): Promise<DialogTurnResult> {
     const { policy, identity } = this.services.engine;
     const contact = `Our team is available ${policy.contact.hours} at ${policy.contact.email}.`;
     switch (step.options.understanding?.intent) {

@@ -25,34 +25,66 @@ export interface ShopServer {
   inFlight(): number;
 }
 
-const id = z.string().min(1).max(512);
+/** Longest accepted value per field (in UTF-16 units, as zod and String.length count). */
+const MAX = { id: 512, name: 512, role: 64, type: 64, channelId: 256, serviceUrl: 2048, conversationType: 64, tenantId: 512, locale: 64, members: 100 };
+
+const id = z.string().min(1).max(MAX.id);
 /** A channel account as the connector will echo it back in replies: wrong types there break the reply. */
-const account = z.object({ id, name: z.string().max(512).optional(), role: z.string().max(64).optional() }).passthrough();
-const members = z.array(account).max(100).optional();
+const account = z.object({ id, name: z.string().max(MAX.name).optional(), role: z.string().max(MAX.role).optional() }).passthrough();
+const members = z.array(account).max(MAX.members).optional();
 
 /** How deeply nested a request body may be (card values are a few levels; 20,000 overflows the stack). */
 export const MAX_JSON_DEPTH = 64;
 
 /** The minimum an activity needs before the adapter may see it; anything else is a 400. */
-const activityShape = z
+export const activityShape = z
   .object({
-    type: z.string().min(1).max(64),
-    channelId: z.string().min(1).max(256),
-    serviceUrl: z.string().url().max(2048).optional(),
+    type: z.string().min(1).max(MAX.type),
+    channelId: z.string().min(1).max(MAX.channelId),
+    serviceUrl: z.string().url().max(MAX.serviceUrl).optional(),
     conversation: z
-      .object({ id, name: z.string().max(512).optional(), isGroup: z.boolean().optional(), conversationType: z.string().max(64).optional(), tenantId: z.string().max(512).optional() })
+      .object({ id, name: z.string().max(MAX.name).optional(), isGroup: z.boolean().optional(), conversationType: z.string().max(MAX.conversationType).optional(), tenantId: z.string().max(MAX.tenantId).optional() })
       .passthrough(),
     from: account,
     recipient: account.optional(),
     membersAdded: members,
     membersRemoved: members,
-    locale: z.string().max(64).optional(),
+    locale: z.string().max(MAX.locale).optional(),
     text: z.string().optional(),
-    id: z.string().max(512).optional(),
-    replyToId: z.string().max(512).optional(),
+    id: z.string().max(MAX.id).optional(),
+    replyToId: z.string().max(MAX.id).optional(),
   })
   .passthrough()
   .refine((a) => a.type !== 'message' || a.serviceUrl !== undefined, { message: 'serviceUrl is required', path: ['serviceUrl'] });
+
+type Fields = Record<string, unknown>;
+/** A plain object (what JSON.parse makes), as zod's object type takes it; arrays, dates, maps and promises are not. */
+function isObject(v: unknown): v is Fields {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+const isString = (v: unknown, min: number, max: number): v is string => typeof v === 'string' && v.length >= min && v.length <= max;
+const isOptionalString = (v: unknown, max: number) => v === undefined || isString(v, 0, max);
+const isAccount = (v: unknown) => isObject(v) && isString(v.id, 1, MAX.id) && isOptionalString(v.name, MAX.name) && isOptionalString(v.role, MAX.role);
+const areMembers = (v: unknown) => v === undefined || (Array.isArray(v) && v.length <= MAX.members && v.every(isAccount));
+
+/**
+ * The same rules as activityShape, checked without zod (which copies the whole activity): true
+ * only when activityShape accepts `a` too. Most activities pass here; zod then only has to explain
+ * a rejection. test/server.test.ts holds the two to the same answers.
+ */
+export function plainlyValidActivity(a: unknown): boolean {
+  if (!isObject(a) || !isString(a.type, 1, MAX.type) || !isString(a.channelId, 1, MAX.channelId)) return false;
+  // A message needs a serviceUrl to reply to; any serviceUrl must be a URL.
+  const url = a.serviceUrl;
+  if (url === undefined ? a.type === 'message' : !(isString(url, 0, MAX.serviceUrl) && URL.canParse(url))) return false;
+  const c = a.conversation;
+  if (!isObject(c) || !isString(c.id, 1, MAX.id) || !isOptionalString(c.name, MAX.name) || !(c.isGroup === undefined || typeof c.isGroup === 'boolean')) return false;
+  if (!isOptionalString(c.conversationType, MAX.conversationType) || !isOptionalString(c.tenantId, MAX.tenantId)) return false;
+  if (!isAccount(a.from) || !(a.recipient === undefined || isAccount(a.recipient)) || !areMembers(a.membersAdded) || !areMembers(a.membersRemoved)) return false;
+  return isOptionalString(a.locale, MAX.locale) && (a.text === undefined || typeof a.text === 'string') && isOptionalString(a.id, MAX.id) && isOptionalString(a.replyToId, MAX.id);
+}
 
 /** Depth of a parsed JSON value, without recursion (so a hostile body cannot overflow the stack). */
 export function jsonDepth(value: unknown, limit = Infinity): number {
@@ -105,8 +137,8 @@ export function createServer(deps: ServerDeps): ShopServer {
         res.send(400, { error: `invalid activity: nested more than ${MAX_JSON_DEPTH} levels deep` });
         return;
       }
-      const shape = activityShape.safeParse(req.body);
-      if (!shape.success) {
+      const shape = plainlyValidActivity(req.body) ? undefined : activityShape.safeParse(req.body);
+      if (shape && !shape.success) {
         const issue = shape.error.issues[0];
         res.send(400, { error: `invalid activity: ${issue.path.join('.') || 'body'}: ${issue.message}` });
         return;

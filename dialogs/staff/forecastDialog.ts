@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { SingleStepDialog } from '../singleStepDialog';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog, type Step } from '../singleStepDialog';
 import type { ShopServices } from '../../src/bot/services';
 import type { StaffCommand } from '../../src/bot/staffCommand';
 import { EngineError } from '../../src/engine/errors';
@@ -17,7 +17,7 @@ export class ForecastDialog extends SingleStepDialog<StaffCommand> {
     super(FORECAST_DIALOG, services);
   }
 
-  protected async run(step: WaterfallStepContext<StaffCommand>): Promise<DialogTurnResult> {
+  protected async run(step: Step<StaffCommand>): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const args = [...step.options.args];
     const days = /^\d+$/.test(args[args.length - 1] ?? '') && args.length > 1 ? Number(args.pop()) : 28;

@@ -1,5 +1,5 @@
-import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { SingleStepDialog } from '../singleStepDialog';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog, type Step } from '../singleStepDialog';
 import type { ShopServices } from '../../src/bot/services';
 import type { StaffCommand } from '../../src/bot/staffCommand';
 import { EngineError } from '../../src/engine/errors';
@@ -13,7 +13,7 @@ export class HandoffsDialog extends SingleStepDialog<StaffCommand> {
     super(HANDOFFS_DIALOG, services);
   }
 
-  protected async run(step: WaterfallStepContext<StaffCommand>): Promise<DialogTurnResult> {
+  protected async run(step: Step<StaffCommand>): Promise<DialogTurnResult> {
     const { support } = this.services.engine;
     const [verb, id] = step.options.args;
     if (verb === 'close') {

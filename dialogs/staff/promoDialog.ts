@@ -1,5 +1,5 @@
-import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { SingleStepDialog } from '../singleStepDialog';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog, type Step } from '../singleStepDialog';
 import type { ShopServices } from '../../src/bot/services';
 import type { StaffCommand } from '../../src/bot/staffCommand';
 import { parsePromoCreate, PROMO_USAGE } from '../../src/bot/promoArgs';
@@ -15,7 +15,7 @@ export class PromoDialog extends SingleStepDialog<StaffCommand> {
     super(PROMO_DIALOG, services);
   }
 
-  protected async run(step: WaterfallStepContext<StaffCommand>): Promise<DialogTurnResult> {
+  protected async run(step: Step<StaffCommand>): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const [verb, ...rest] = step.options.args;
     const money = (c: number) => formatMoney(c, engine.policy.currency);

@@ -1,5 +1,5 @@
-import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { SingleStepDialog } from '../singleStepDialog';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog, type Step } from '../singleStepDialog';
 import type { ShopServices } from '../../src/bot/services';
 import { weekReport } from '../../src/engine/report';
 import { formatMoney } from '../../src/engine/money';
@@ -13,7 +13,7 @@ export class ReportDialog extends SingleStepDialog {
     super(REPORT_DIALOG, services);
   }
 
-  protected async run(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  protected async run(step: Step): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const r = weekReport(engine.db, engine.clock);
     const money = (c: number) => formatMoney(c, engine.policy.currency);

@@ -1,5 +1,5 @@
-import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { SingleStepDialog } from '../singleStepDialog';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog, type Step } from '../singleStepDialog';
 import type { ShopServices } from '../../src/bot/services';
 import type { StaffCommand } from '../../src/bot/staffCommand';
 import { EngineError } from '../../src/engine/errors';
@@ -15,7 +15,7 @@ export class RepriceDialog extends SingleStepDialog<StaffCommand> {
     super(REPRICE_DIALOG, services);
   }
 
-  protected async run(step: WaterfallStepContext<StaffCommand>): Promise<DialogTurnResult> {
+  protected async run(step: Step<StaffCommand>): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const { args, actor } = step.options;
     const money = (c: number) => formatMoney(c, engine.policy.currency);

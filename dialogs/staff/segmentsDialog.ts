@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { SingleStepDialog } from '../singleStepDialog';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog, type Step } from '../singleStepDialog';
 import type { ShopServices } from '../../src/bot/services';
 import type { StaffCommand } from '../../src/bot/staffCommand';
 import { EngineError } from '../../src/engine/errors';
@@ -17,7 +17,7 @@ export class SegmentsDialog extends SingleStepDialog<StaffCommand> {
     super(SEGMENTS_DIALOG, services);
   }
 
-  protected async run(step: WaterfallStepContext<StaffCommand>): Promise<DialogTurnResult> {
+  protected async run(step: Step<StaffCommand>): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const money = (cents: number) => formatMoney(Math.round(cents), engine.policy.currency);
     const arg = step.options.args.join(' ').trim();

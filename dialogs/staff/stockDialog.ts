@@ -1,5 +1,5 @@
-import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { SingleStepDialog } from '../singleStepDialog';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { SingleStepDialog, type Step } from '../singleStepDialog';
 import type { ShopServices } from '../../src/bot/services';
 import { stockAlerts, FORECAST_DEFAULTS } from '../../src/engine/forecast/forecaster';
 import { table } from '../../src/replies/staff';
@@ -12,7 +12,7 @@ export class StockDialog extends SingleStepDialog {
     super(STOCK_DIALOG, services);
   }
 
-  protected async run(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  protected async run(step: Step): Promise<DialogTurnResult> {
     const { engine } = this.services;
     const leadDays = FORECAST_DEFAULTS.leadDays;
     const alerts = stockAlerts(engine.db, { clock: engine.clock, leadDays });

@@ -1,9 +1,9 @@
-import { ConversationState, UserState } from 'botbuilder';
 import { Engine, type Db } from '../engine';
 import { getMeta } from '../engine/db';
 import { systemClock, type Clock } from '../engine/clock';
 import { createNlu } from '../nlu';
 import { SqliteStorage } from '../state/sqliteStorage';
+import { JsonConversationState, JsonUserState } from '../state/jsonState';
 import { GroupCommit } from '../engine/groupCommit';
 import { StaffAuth } from '../auth/staffAuth';
 import { MainDialog } from '../../dialogs/mainDialog';
@@ -31,8 +31,8 @@ export function assembleBot({ db, logger, clock = systemClock, nluCacheDir, staf
   // A turn's state and transcript are written in one commit.
   const commits = new GroupCommit(db);
   const storage = new SqliteStorage(engine.botState, clock, commits);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new JsonConversationState(storage);
+  const userState = new JsonUserState(storage);
 
   const started = Date.now();
   const nlu = createNlu({ vocabulary: engine.vocabulary(), cacheDir: nluCacheDir, onLog: (msg: string) => logger.debug(msg) });
@@ -72,20 +72,21 @@ export function assembleBot({ db, logger, clock = systemClock, nluCacheDir, staf
 const SEGMENTS_DELAY_MS = 3_000;
 
 /**
- * Work that makes the first turns fast but need not delay start-up: catalogue statistics,
- * recommendation models, segments. Run after the server listens.
+ * Work that makes the first turns fast but need not delay start-up: catalogue statistics, the
+ * search index, recommendation models, segments. Run after the server listens.
  */
 export function warmUp(engine: Engine, logger: Logger): void {
-  const timed = (what: string, fn: () => void) => {
+  const timed = (what: string, fn: () => void, ifFailed = 'it will be retried on demand') => {
     const t = Date.now();
     try {
       fn();
       logger.info({ ms: Date.now() - t }, `${what} ready`);
     } catch (err) {
-      logger.warn({ err }, `${what} failed; it will be retried on demand`);
+      logger.warn({ err }, `${what} failed; ${ifFailed}`);
     }
   };
   timed('catalogue statistics', () => engine.search.refreshStats());
+  timed('search index', () => engine.search.compactIndex(), 'searches work as before, only a little slower');
   // The models take seconds to fit on a large store: a worker fits them while the bot already answers.
   const t = Date.now();
   engine.recommender.refreshInBackground().then(

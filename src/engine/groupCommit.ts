@@ -16,8 +16,12 @@ interface Job {
  */
 export class GroupCommit {
   private queue: Job[] = [];
+  /** Runs its argument in a transaction, or in a savepoint when one is open (built once: better-sqlite3 builds several closures per transaction function). */
+  private readonly transaction: (work: () => void) => void;
 
-  constructor(private readonly db: Db) {}
+  constructor(db: Db) {
+    this.transaction = db.transaction((work: () => void) => work());
+  }
 
   /** Runs `work` (synchronous SQL) in the next group transaction; resolves once it is committed. */
   run(work: () => void): Promise<void> {
@@ -29,18 +33,18 @@ export class GroupCommit {
   private commit(): void {
     const jobs = this.queue;
     this.queue = [];
-    if (jobs.length === 1) return settle(jobs[0], () => this.db.transaction(jobs[0].work)());
+    if (jobs.length === 1) return settle(jobs[0], () => this.transaction(jobs[0].work));
     const failed = new Map<Job, unknown>();
     try {
-      this.db.transaction(() => {
+      this.transaction(() => {
         for (const job of jobs) {
           try {
-            this.db.transaction(job.work)(); // nested: a savepoint
+            this.transaction(job.work); // nested: a savepoint
           } catch (err) {
             failed.set(job, err);
           }
         }
-      })();
+      });
     } catch (err) {
       for (const job of jobs) job.reject(err);
       return;

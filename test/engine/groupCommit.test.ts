@@ -10,11 +10,11 @@ function setUp() {
   // The database as GroupCommit sees it, counting outermost transactions (commits).
   let commits = 0;
   const counted = {
-    transaction: (fn: () => void) => {
+    transaction: (fn: (...args: unknown[]) => void) => {
       const tx = db.transaction(fn);
-      return () => {
+      return (...args: unknown[]) => {
         if (!db.inTransaction) commits++;
-        return tx();
+        return tx(...args);
       };
     },
   } as unknown as typeof db;

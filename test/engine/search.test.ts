@@ -51,6 +51,24 @@ describe('ProductSearch', () => {
     expect(ftsTerms('red "mug" NEAR(x*')).toEqual(['"red"', '"mug"', '"near"', '"x"']);
   });
 
+  it('finds the same after the full-text index is compacted', () => {
+    const queries = [{ query: 'mugs' }, { query: 'red mug' }, { query: 'teapot unicorn' }, { query: 'shoes', excludeBrands: ['nike'] }];
+    const before = queries.map((q) => search.search(q));
+    search.compactIndex();
+    expect(queries.map((q) => search.search(q))).toEqual(before);
+  });
+
+  it('counts every match, also past a full page', () => {
+    const all = search.search({ category: 'Kitchen', limit: 50 });
+    for (let limit = 1; limit <= all.items.length + 1; limit++) {
+      for (let offset = 0; offset < all.items.length; offset++) {
+        const page = search.search({ category: 'Kitchen', limit, offset });
+        expect(page.total).toBe(all.items.length);
+        expect(page.items.map((p) => p.id)).toEqual(all.items.slice(offset, offset + limit).map((p) => p.id));
+      }
+    }
+  });
+
   it('carries ratings from reviews after a stats refresh', () => {
     db.prepare("INSERT INTO reviews (product_id, rating, text, created_at) VALUES (1, 5, 'great', '2025-01-01'), (1, 4, 'ok', '2025-01-02')").run();
     search.refreshStats();
