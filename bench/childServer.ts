@@ -31,8 +31,8 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts a TypeScript entry (relative to the repository root) as a child process on 127.0.0.1 and
- * resolves once GET /healthz answers 200, whatever the log level. `nodeArgs` go to node itself
+ * Starts an entry (relative to the repository root; TypeScript through tsx, JavaScript as it is) as a
+ * child process on 127.0.0.1 and resolves once GET /healthz answers 200, whatever the log level. `nodeArgs` go to node itself
  * (e.g. --cpu-prof, which NODE_OPTIONS does not accept).
  */
 export async function startChildServer(
@@ -41,7 +41,8 @@ export async function startChildServer(
   { timeoutMs = 90_000, nodeArgs = [] }: { timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, '--require', 'tsx/cjs', '--no-deprecation', entry], {
+  const loader = entry.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, '--no-deprecation', entry], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MicrosoftAppId: '', NLU_CACHE_DIR: BENCH_NLU_CACHE, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -56,7 +56,8 @@ async function main(): Promise<void> {
     const dbFile = fs.existsSync(o.db) ? copyDatabase(o.db, dir) : path.join(dir, 'shop.db');
     if (!fs.existsSync(o.db)) log(`${o.db} not found: the server builds the demo store first (a minute or two)`);
     log(`starting Shopmate on a copy of ${o.db}`);
-    const ours = await startChildServer('src/index.ts', { DB_PATH: dbFile, LOG_LEVEL: 'warn' }, { timeoutMs: 300_000, nodeArgs });
+    // Ours as `npm start` runs it: the esbuild bundle in dist/ (bin/start.js builds it when src/ changed).
+    const ours = await startChildServer('bin/start.js', { DB_PATH: dbFile, LOG_LEVEL: 'warn' }, { timeoutMs: 300_000, nodeArgs });
     servers.push(ours);
     const target: Target = { url: ours.url, channel, fallbackProductId: anyProduct(dbFile) };
     const shopmate = await measureShopmate(o, target, ours);
